@@ -35,14 +35,18 @@ wb_version="$(awk '$0=="name = \"wasm-bindgen\""{getline; gsub(/"/,"",$3); print
 if [ -z "$wb_version" ]; then echo "[setup] wasm-bindgen not found in Cargo.lock" >&2; exit 1; fi
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wb_version"; then
   log "cargo install wasm-bindgen-cli $wb_version"
-  cargo install wasm-bindgen-cli --version "=$wb_version" --locked --quiet
+  # --locked first; its lock file can name a dependency release the registry no
+  # longer serves, so fall back to a fresh resolution of the same CLI version.
+  cargo install wasm-bindgen-cli --version "=$wb_version" --locked --quiet ||
+    cargo install wasm-bindgen-cli --version "=$wb_version" --quiet
 fi
 
 # wasm-pack.
 wasm_pack_version=0.15.1
 if ! wasm-pack --version 2>/dev/null | grep -qx "wasm-pack $wasm_pack_version"; then
   log "cargo install wasm-pack $wasm_pack_version"
-  cargo install wasm-pack --version "=$wasm_pack_version" --locked --quiet
+  cargo install wasm-pack --version "=$wasm_pack_version" --locked --quiet ||
+    cargo install wasm-pack --version "=$wasm_pack_version" --quiet
 fi
 
 # Node tooling (binaryen's wasm-opt, TypeScript, Playwright's driver), from the lock file.

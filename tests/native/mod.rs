@@ -1,0 +1,9 @@
+//! Native tests (plain `cargo test`): models against the contract, input
+//! checks, URLs, dates and the generated TypeScript.
+
+mod contract;
+mod decode;
+mod inputs;
+mod support;
+mod typescript;
+mod units;
