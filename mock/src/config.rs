@@ -1,0 +1,224 @@
+//! Settings of one mock server and the parsing of its command line.
+
+use std::time::Duration;
+
+use crate::faults::FaultSpec;
+
+/// Text printed by `--help` (and after a command-line error).
+pub const USAGE: &str = "\
+Usage: ding-mock [OPTIONS]
+
+A local, stateful mock of the Ding OTP v1 API (base path /v1).
+
+Options:
+  --host HOST                 address to bind (default 127.0.0.1)
+  --port PORT                 port to bind, 0 picks a free one (default 8787)
+  --code DIGITS               fixed OTP for every authentication (4 to 10 digits;
+                              also read from DING_MOCK_CODE); random 6 digits otherwise
+  --api-key KEY               only this x-api-key is accepted (others get 403);
+                              without it any non-empty key is accepted
+  --retry-window-secs SECS    wait between two approved retries (default 30)
+  --max-retries N             retries allowed per authentication (default 3)
+  --expiry-secs SECS          lifetime of an authentication (default 600)
+  --max-check-attempts N      wrong checks before checks are rate limited (default 5)
+  --fault SPEC                fault applied to every API request (see README)
+  -h, --help                  print this help
+
+On start it prints one line to stdout: ding-mock listening on http://HOST:PORT/v1
+";
+
+/// Everything a mock server needs to know; [`Config::default`] gives the
+/// documented defaults.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Address to bind.
+    pub host: String,
+    /// Port to bind; 0 lets the system pick a free one.
+    pub port: u16,
+    /// Fixed OTP for every authentication; a random 6-digit code when `None`.
+    pub code: Option<String>,
+    /// The only accepted `x-api-key`; any non-empty key when `None`.
+    pub api_key: Option<String>,
+    /// Time between the start of an authentication (or an approved retry)
+    /// and the next retry that can be approved.
+    pub retry_window: Duration,
+    /// Number of retries each authentication allows.
+    pub max_retries: u32,
+    /// Lifetime of an authentication.
+    pub expiry: Duration,
+    /// Wrong checks after which every check answers `rate_limited`.
+    pub max_check_attempts: u32,
+    /// Fault applied to every API request (a request header can add to it).
+    pub fault: FaultSpec,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            host: "127.0.0.1".to_owned(),
+            port: 8787,
+            code: None,
+            api_key: None,
+            retry_window: Duration::from_secs(30),
+            max_retries: 3,
+            expiry: Duration::from_secs(600),
+            max_check_attempts: 5,
+            fault: FaultSpec::default(),
+        }
+    }
+}
+
+/// What the command line asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Serve with this configuration.
+    Run(Box<Config>),
+    /// Print [`USAGE`] and exit.
+    Help,
+}
+
+/// Parses the command-line arguments (without the program name).
+///
+/// `env_code` is the value of `DING_MOCK_CODE`; `--code` wins over it.
+/// Options take their value as the next argument or after `=`
+/// (`--port 0`, `--port=0`).
+///
+/// # Errors
+/// A message naming the unknown option or the bad value.
+pub fn parse_args<I>(args: I, env_code: Option<String>) -> Result<Command, String>
+where
+    I: IntoIterator<Item = String>,
+{
+    let mut config = Config::default();
+    if let Some(code) = env_code.filter(|c| !c.is_empty()) {
+        config.code = Some(parse_code(&code)?);
+    }
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "-h" || arg == "--help" {
+            return Ok(Command::Help);
+        }
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) => (name.to_owned(), Some(value.to_owned())),
+            None => (arg, None),
+        };
+        let value = match inline.or_else(|| args.next()) {
+            Some(value) => value,
+            None => return Err(format!("{name} needs a value")),
+        };
+        match name.as_str() {
+            "--host" => config.host = value,
+            "--port" => config.port = number(&name, &value)?,
+            "--code" => config.code = Some(parse_code(&value)?),
+            "--api-key" if !value.is_empty() => config.api_key = Some(value),
+            "--retry-window-secs" => config.retry_window = seconds(&name, &value)?,
+            "--max-retries" => config.max_retries = number(&name, &value)?,
+            "--expiry-secs" => config.expiry = seconds(&name, &value)?,
+            "--max-check-attempts" => config.max_check_attempts = number(&name, &value)?,
+            "--fault" => {
+                config.fault = FaultSpec::parse(&value).map_err(|e| format!("--fault: {e}"))?;
+            }
+            _ => return Err(format!("unknown option or empty value: {name}")),
+        }
+    }
+    Ok(Command::Run(Box::new(config)))
+}
+
+/// An OTP given by `--code` or `DING_MOCK_CODE`: 4 to 10 ASCII digits.
+fn parse_code(code: &str) -> Result<String, String> {
+    if (4..=10).contains(&code.len()) && code.bytes().all(|c| c.is_ascii_digit()) {
+        Ok(code.to_owned())
+    } else {
+        Err(format!("the code must be 4 to 10 digits, got {code:?}"))
+    }
+}
+
+fn number<T: std::str::FromStr>(name: &str, value: &str) -> Result<T, String> {
+    value.parse().map_err(|_| format!("{name} expects a whole number, got {value:?}"))
+}
+
+/// A duration in seconds; fractions are allowed (`0.5`).
+fn seconds(name: &str, value: &str) -> Result<Duration, String> {
+    value
+        .parse::<f64>()
+        .ok()
+        .and_then(|s| Duration::try_from_secs_f64(s).ok())
+        .ok_or_else(|| format!("{name} expects a number of seconds, got {value:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str], env: Option<&str>) -> Result<Config, String> {
+        let args = args.iter().map(|a| (*a).to_owned());
+        match parse_args(args, env.map(str::to_owned))? {
+            Command::Run(config) => Ok(*config),
+            Command::Help => Err("help".to_owned()),
+        }
+    }
+
+    #[test]
+    fn defaults_without_arguments() {
+        let config = run(&[], None).unwrap();
+        assert_eq!(config, Config::default());
+        assert_eq!(config.port, 8787);
+        assert_eq!(config.retry_window, Duration::from_secs(30));
+    }
+
+    #[test]
+    fn every_option_in_both_spellings() {
+        let config = run(
+            &[
+                "--host=0.0.0.0",
+                "--port",
+                "0",
+                "--code=000123",
+                "--api-key",
+                "sk_test",
+                "--retry-window-secs",
+                "0.5",
+                "--max-retries=1",
+                "--expiry-secs",
+                "2",
+                "--max-check-attempts",
+                "7",
+                "--fault",
+                "status=503;key=a;times=2",
+            ],
+            None,
+        )
+        .unwrap();
+        assert_eq!(config.host, "0.0.0.0");
+        assert_eq!(config.port, 0);
+        assert_eq!(config.code.as_deref(), Some("000123"));
+        assert_eq!(config.api_key.as_deref(), Some("sk_test"));
+        assert_eq!(config.retry_window, Duration::from_millis(500));
+        assert_eq!(config.max_retries, 1);
+        assert_eq!(config.expiry, Duration::from_secs(2));
+        assert_eq!(config.max_check_attempts, 7);
+        assert_eq!(config.fault, FaultSpec::parse("status=503;key=a;times=2").unwrap());
+    }
+
+    #[test]
+    fn code_from_env_unless_given() {
+        assert_eq!(run(&[], Some("4242")).unwrap().code.as_deref(), Some("4242"));
+        let config = run(&["--code", "9999"], Some("4242")).unwrap();
+        assert_eq!(config.code.as_deref(), Some("9999"));
+        assert_eq!(run(&[], Some("")).unwrap().code, None);
+    }
+
+    #[test]
+    fn help_and_errors() {
+        assert_eq!(run(&["--port", "1", "--help"], None), Err("help".to_owned()));
+        assert_eq!(run(&["-h"], None), Err("help".to_owned()));
+        assert!(run(&["--port"], None).unwrap_err().contains("needs a value"));
+        assert!(run(&["--port", "x"], None).unwrap_err().contains("whole number"));
+        assert!(run(&["--bogus", "1"], None).unwrap_err().contains("--bogus"));
+        assert!(run(&["--code", "12a4"], None).unwrap_err().contains("digits"));
+        assert!(run(&[], Some("12")).unwrap_err().contains("digits"));
+        assert!(run(&["--expiry-secs", "-1"], None).unwrap_err().contains("seconds"));
+        assert!(run(&["--fault", "explode"], None).unwrap_err().starts_with("--fault"));
+        assert!(run(&["--api-key="], None).is_err());
+    }
+}
