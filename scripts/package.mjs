@@ -18,7 +18,15 @@ const snippet = readdirSync(join(pkg, "snippets"), { recursive: true })
 if (!snippet) throw new Error("errors.js snippet not found in pkg/snippets");
 const errorsPath = "./" + join("snippets", snippet).split("\\").join("/");
 
-const dts = readFileSync(join(pkg, "ding_otp.d.ts"), "utf8");
+// wasm-bindgen declares `[Symbol.dispose]()`, which needs TypeScript's
+// esnext.disposable lib: drop it so the typings work with any `lib`
+// setting (`free()` stays, and the method itself is still there at run time).
+let dts = readFileSync(join(pkg, "ding_otp.d.ts"), "utf8").replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, "");
+writeFileSync(join(pkg, "ding_otp.d.ts"), dts);
+// The public part (everything before the loader's own types) has no `any`.
+const publicPart = dts.slice(0, dts.indexOf("export type InitInput"));
+const anyLine = publicPart.split("\n").find((l) => !/^\s*(\/\*\*|\*)/.test(l) && /\bany\b/.test(l));
+if (anyLine) throw new Error(`\`any\` in the public typings: ${anyLine.trim()}`);
 const classes = ["Ding", "Otp", "Lookup"];
 const errorClasses = [...dts.matchAll(/^export declare class (Ding\w*Error)\b/gm)].map((m) => m[1]);
 const types = [...dts.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]);

@@ -329,7 +329,7 @@ impl Lookup {
         &self,
         #[wasm_bindgen(js_name = customerUuid, unchecked_param_type = "string")] customer_uuid: JsValue,
         #[wasm_bindgen(js_name = phoneNumber, unchecked_param_type = "string")] phone_number: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "LookupFeature[] | undefined")] types: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LookupFeature[]")] types: Option<JsValue>,
     ) -> Promise {
         let c = self.client.clone();
         spawn(async move {
@@ -337,7 +337,7 @@ impl Lookup {
             let customer = read_arg(&customer_uuid, "customerUuid", checks::uuid).map_err(fail)?;
             let phone = read_arg(&phone_number, "phoneNumber", checks::e164).map_err(fail)?;
             let holder = Object::new();
-            crate::model::set(&holder, "types", &types);
+            crate::model::set(&holder, "types", &types.unwrap_or(JsValue::UNDEFINED));
             let features: Vec<LookupFeature> =
                 read_optional(&JsValue::from(holder), "types").map_err(fail)?.unwrap_or_default();
             let names: Vec<&str> = features.iter().map(|f| f.as_str()).collect();

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints (host and wasm32), native tests of
+# the SDK and the mock, the release package build (with its sizes), the
+# wasm-bindgen tests in Node and in headless Chrome against the mock, the
+# Node test of the built package, and the TypeScript consumer check.
+# Installs what is missing first (scripts/setup.sh). Exits non-zero on any
+# failure; ends with one "N passed, N failed" line.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+source scripts/mock.sh
+
+passed=0
+failed=0
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+count() { # count NAME OUTPUT_FILE: adds the runner's "N passed; M failed" figures
+  local p f
+  p=$(grep -hoE '([0-9]+) passed' "$2" | awk '{s+=$1} END {print s+0}')
+  f=$(grep -hoE '([0-9]+) failed' "$2" | awk '{s+=$1} END {print s+0}')
+  echo "$1: $p passed, $f failed"
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+out="$(mktemp -d)"
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+cargo clippy --quiet -p ding-otp --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet -p ding-otp --all-targets --target wasm32-unknown-unknown --features browser-test -- -D warnings
+
+step "native tests (SDK and mock)"
+cargo test --workspace 2>&1 | tee "$out/native.txt"
+count native "$out/native.txt"
+
+step "release package"
+bash scripts/build.sh
+
+step "mock server"
+start_mock --code 123456 --api-key test-key --retry-window-secs 1
+echo "mock at $DING_MOCK_URL"
+
+# The wasm test binary must run every test it has: a browser run silently
+# skips tests not configured for it, so compare the count with the source.
+expected_wasm=$(grep -c '#\[wasm_bindgen_test\]' tests/wasm/mod.rs)
+wasm_run() { # wasm_run NAME ARGS...
+  local name=$1
+  shift
+  step "wasm-bindgen tests in $name"
+  wasm-pack test "$@" 2>&1 | tee "$out/$name.txt"
+  local ran
+  ran=$(grep -oE 'test result: ok\. [0-9]+ passed' "$out/$name.txt" | grep -oE '[0-9]+' | head -n1)
+  if [ "${ran:-0}" != "$expected_wasm" ]; then
+    echo "$name ran ${ran:-0} wasm tests, expected $expected_wasm" >&2
+    exit 1
+  fi
+  count "$name" "$out/$name.txt"
+}
+wasm_run node --node
+wasm_run chrome --headless --chrome --features browser-test
+
+step "the packed package in a fresh project: Node test and TypeScript consumer"
+consumer=target/consumer
+rm -rf "$consumer" && mkdir -p "$consumer"
+tarball=$(cd pkg && npm pack --silent --pack-destination ../target)
+cp tests/js/*.test.mjs tests/types/consumer.ts tests/types/tsconfig.json "$consumer/"
+printf '{ "name": "consumer", "private": true, "type": "module" }\n' >"$consumer/package.json"
+(cd "$consumer" && npm install --silent --no-audit --no-fund "../$tarball")
+(cd "$consumer" && node --test --test-reporter=spec ./*.test.mjs) 2>&1 | tee "$out/js.txt"
+js_pass=$(sed -n 's/^ℹ pass //p' "$out/js.txt")
+js_fail=$(sed -n 's/^ℹ fail //p' "$out/js.txt")
+echo "js: ${js_pass:-0} passed, ${js_fail:-0} failed"
+passed=$((passed + ${js_pass:-0}))
+failed=$((failed + ${js_fail:-0}))
+[ "${js_fail:-1}" = 0 ] && [ "${js_pass:-0}" -gt 0 ]
+tsc -p "$consumer"
+echo "typescript: 1 passed, 0 failed"
+passed=$((passed + 1))
+
+stop_mock
+printf '\n%s passed, %s failed\n' "$passed" "$failed"
+[ "$failed" = 0 ]
