@@ -76,6 +76,19 @@ tsc -p "$consumer"
 echo "typescript: 1 passed, 0 failed"
 passed=$((passed + 1))
 
+# Further suites: each prints "N passed, N failed" as its last line.
+suite() { # suite NAME COMMAND...
+  local name=$1
+  shift
+  step "$name"
+  "$@" 2>&1 | tee "$out/$name.txt"
+  local last
+  last=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$out/$name.txt" | tail -n1)
+  [ -n "$last" ] || { echo "$name printed no result line" >&2; exit 1; }
+  count "$name" <(echo "$last")
+}
+# -- extra suites --
+
 stop_mock
 printf '\n%s passed, %s failed\n' "$passed" "$failed"
 [ "$failed" = 0 ]
