@@ -10,6 +10,8 @@ export declare class DingError extends Error {
   readonly body?: string;
   /** JS name of the input field that failed a check. */
   readonly field?: string;
+  /** How many attempts the call made (1 when it was not retried). */
+  readonly attempts?: number;
 }
 /** The input failed a check; nothing was sent. `field` names the input. */
 export declare class DingValidationError extends DingError {
@@ -37,4 +39,12 @@ export declare class DingDecodeError extends DingError {
   readonly name: "DingDecodeError";
   readonly status: number;
   readonly body: string;
+}
+/** An attempt outlived `timeoutMs`, or the call its `deadlineMs`. */
+export declare class DingTimeoutError extends DingError {
+  readonly name: "DingTimeoutError";
+}
+/** The caller's `AbortSignal` aborted the call; `cause` is the signal's reason. */
+export declare class DingAbortError extends DingError {
+  readonly name: "DingAbortError";
 }

@@ -7,7 +7,7 @@ export class DingError extends Error {
   constructor(message, props) {
     super(message, props && "cause" in props ? { cause: props.cause } : undefined);
     if (props) {
-      for (const key of ["status", "code", "docUrl", "body", "field"]) {
+      for (const key of ["status", "code", "docUrl", "body", "field", "attempts"]) {
         if (props[key] !== undefined) this[key] = props[key];
       }
     }
@@ -24,6 +24,10 @@ export class DingHttpError extends DingError {}
 export class DingNetworkError extends DingError {}
 /** A success answer that does not match the API contract; `body` keeps it. */
 export class DingDecodeError extends DingError {}
+/** An attempt outlived `timeoutMs`, or the call its `deadlineMs`. */
+export class DingTimeoutError extends DingError {}
+/** The caller's `AbortSignal` aborted the call; `cause` is the signal's reason. */
+export class DingAbortError extends DingError {}
 
 const classes = {
   DingError,
@@ -32,6 +36,8 @@ const classes = {
   DingHttpError,
   DingNetworkError,
   DingDecodeError,
+  DingTimeoutError,
+  DingAbortError,
 };
 
 for (const [name, cls] of Object.entries(classes)) {

@@ -41,7 +41,7 @@ echo "mock at $DING_MOCK_URL"
 
 # The wasm test binary must run every test it has: a browser run silently
 # skips tests not configured for it, so compare the count with the source.
-expected_wasm=$(grep -c '#\[wasm_bindgen_test\]' tests/wasm/mod.rs)
+expected_wasm=$(cat tests/wasm/*.rs | grep -c '#\[wasm_bindgen_test\]')
 wasm_run() { # wasm_run NAME ARGS...
   local name=$1
   shift

@@ -20,6 +20,10 @@ pub enum ErrorKind {
     Network,
     /// A 2xx answer that does not match the contract (`DingDecodeError`).
     Decode,
+    /// An attempt outlived its timeout, or the call its deadline (`DingTimeoutError`).
+    Timeout,
+    /// The caller's `AbortSignal` aborted the call (`DingAbortError`).
+    Abort,
 }
 
 impl ErrorKind {
@@ -31,6 +35,8 @@ impl ErrorKind {
             ErrorKind::Http => "DingHttpError",
             ErrorKind::Network => "DingNetworkError",
             ErrorKind::Decode => "DingDecodeError",
+            ErrorKind::Timeout => "DingTimeoutError",
+            ErrorKind::Abort => "DingAbortError",
         }
     }
 }
@@ -51,6 +57,8 @@ struct Inner {
     doc_url: Option<String>,
     body: Option<String>,
     cause: Option<JsValue>,
+    passthrough: bool,
+    attempts: u32,
 }
 
 /// Raw bodies kept on errors are cut to this many bytes.
@@ -68,6 +76,8 @@ impl Error {
                 doc_url: None,
                 body: None,
                 cause: None,
+                passthrough: false,
+                attempts: 0,
             }),
         }
     }
@@ -135,6 +145,33 @@ impl Error {
         err
     }
 
+    /// The attempt timed out (`deadline`: the call's overall deadline ran out).
+    pub fn timeout(deadline: bool, cause: Option<JsValue>) -> Self {
+        let what = if deadline {
+            "The call's deadline passed before the Ding API answered"
+        } else {
+            "The Ding API did not answer within the timeout"
+        };
+        let mut err = Error::new(ErrorKind::Timeout, what.to_owned());
+        err.inner.cause = cause;
+        err
+    }
+
+    /// The caller aborted the call with its `AbortSignal`; `cause` is the signal's reason.
+    pub fn abort(cause: Option<JsValue>) -> Self {
+        let mut err = Error::new(ErrorKind::Abort, "The call was aborted".to_owned());
+        err.inner.cause = cause;
+        err
+    }
+
+    /// A value thrown by the caller's own hook, handed back unchanged.
+    pub fn passthrough(value: JsValue) -> Self {
+        let mut err = Error::new(ErrorKind::Network, String::new());
+        err.inner.passthrough = true;
+        err.inner.cause = Some(value);
+        err
+    }
+
     /// A 2xx answer that is not the JSON the contract describes.
     pub fn decode(status: u16, problem: Option<DecodeError>, raw: String) -> Self {
         let mut m = String::from("Could not read the Ding API answer (HTTP ");
@@ -189,6 +226,12 @@ impl Error {
         &self.inner.message
     }
 
+    /// The attempts made, on errors that end a call.
+    pub fn with_attempts(mut self, attempts: u32) -> Self {
+        self.inner.attempts = attempts;
+        self
+    }
+
     /// The HTTP status, for errors that got an answer.
     pub fn status(&self) -> Option<u16> {
         self.inner.status
@@ -214,6 +257,9 @@ impl Error {
     /// `cause` set when known.
     pub fn into_js(self) -> JsValue {
         let i = *self.inner;
+        if i.passthrough {
+            return i.cause.unwrap_or(JsValue::UNDEFINED);
+        }
         let props = js_sys::Object::new();
         let put = |k: &str, v: JsValue| crate::model::set(&props, k, &v);
         if let Some(s) = i.status {
@@ -230,6 +276,9 @@ impl Error {
         }
         if let Some(f) = i.field {
             put("field", JsValue::from_str(f));
+        }
+        if i.attempts > 0 {
+            put("attempts", JsValue::from_f64(i.attempts.into()));
         }
         if let Some(c) = i.cause {
             put("cause", c);

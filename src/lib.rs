@@ -15,6 +15,8 @@ mod error;
 mod js;
 pub mod model;
 pub mod models;
+mod options;
+pub mod retry;
 mod time;
 mod transport;
 mod url;

@@ -4,11 +4,80 @@
  */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string },
-) => Promise<{ readonly status: number; text(): Promise<string> }>;
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+) => Promise<{
+  readonly status: number;
+  readonly headers?: { get(name: string): string | null };
+  text(): Promise<string>;
+}>;
+
+/**
+ * When and how failed attempts are repeated. Defaults: 2 retries, waits
+ * from 500 ms doubling up to 8 s (minus up to 25 % jitter), no retry
+ * starting after 30 s. `Retry-After` (seconds or a date) and
+ * `retry-after-ms` are honoured up to 60 s.
+ *
+ * `getAuthenticationStatus`, `lookup`, `check` and `feedback` retry on
+ * connection errors, timeouts, 408, 429 and 5xx. `createAuthentication` and
+ * `retry` send an SMS, so they retry only where the server certainly did not
+ * act (429, and 503 with `Retry-After`) unless `retryUnsafe` is set.
+ */
+export interface RetryOptions {
+  /** Retries after the first attempt, 0 to 10 (default 2). */
+  maxRetries?: number;
+  /** Wait before the first retry in ms (default 500). */
+  initialDelayMs?: number;
+  /** Cap of any one wait in ms (default 8000). */
+  maxDelayMs?: number;
+  /** No retry starts after this many ms since the first attempt (default 30000). */
+  budgetMs?: number;
+  /**
+   * Also retry ambiguous failures (timeouts, 500/502/504, broken
+   * connections) of `createAuthentication` and `retry`, accepting that a
+   * user may receive two codes. Default false.
+   */
+  retryUnsafe?: boolean;
+}
+
+/** Settings shared by the client options and the per-call options. */
+export interface TimingOptions {
+  /** A number of retries, `false` for none, `true` for the defaults, or the details. */
+  retries?: number | boolean | RetryOptions;
+  /** Timeout of each attempt in ms (default 10000). The whole call can take longer when it retries. */
+  timeoutMs?: number;
+  /** Overall deadline of the call in ms, attempts and waits included (default none). */
+  deadlineMs?: number;
+}
+
+/** Per-call options, the optional last argument of every method. */
+export interface RequestOptions extends TimingOptions {
+  /** Aborts the call: it rejects with `DingAbortError` and any wait or request in flight stops. */
+  signal?: AbortSignal;
+}
+
+/** What a `beforeRequest` hook receives; the API key is not part of it. */
+export interface DingRequestInfo {
+  method: string;
+  url: string;
+  /** 1 for the first attempt, 2 for the first retry... */
+  attempt: number;
+}
+
+/** What an `afterResponse` hook receives. */
+export interface DingResponseInfo extends DingRequestInfo {
+  status: number;
+  /** From sending to the end of the body. */
+  durationMs: number;
+}
+
+/** A `console`-shaped logger: `debug` is used, or else `log`. */
+export interface Logger {
+  debug?(message: string): void;
+  log?(message: string): void;
+}
 
 /** Options of `new Ding(options)`. */
-export interface DingOptions {
+export interface DingOptions extends TimingOptions {
   /**
    * Your secret API key, sent as `x-api-key`. Keep it on a server: a page
    * that holds it gives it to every visitor.
@@ -16,9 +85,18 @@ export interface DingOptions {
   apiKey: string;
   /**
    * Base URL of the API, default `https://api.ding.live/v1`. Must be https,
-   * except for localhost and 127.0.0.1 (for example the local mock server).
+   * except for localhost and 127.0.0.0/8 (for example the local mock server).
    */
   serverURL?: string;
   /** The `fetch` to use instead of the global one. */
   fetch?: FetchLike;
+  /**
+   * Gets one line per attempt (method, URL, status, time) and per retry.
+   * The API key, request bodies and the number in lookup URLs are never logged.
+   */
+  logger?: Logger;
+  /** Called before each attempt; a throw or rejection fails the call with that value. */
+  beforeRequest?: (request: DingRequestInfo) => void | Promise<void>;
+  /** Called after each answer has been read; a throw or rejection fails the call with that value. */
+  afterResponse?: (response: DingResponseInfo) => void | Promise<void>;
 }

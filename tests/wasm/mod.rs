@@ -13,6 +13,8 @@ use wasm_bindgen_test::*;
 
 use crate::Ding;
 
+mod reliability;
+
 #[cfg(feature = "browser-test")]
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -43,16 +45,22 @@ fn text(v: &JsValue, key: &str) -> String {
     get(v, key).as_string().unwrap_or_else(|| panic!("{key} is not a string in {:?}", js_sys::JSON::stringify(v)))
 }
 
-fn client_with(key: &str, fetch: Option<Function>) -> Ding {
+fn client_with(key: &str, fetch: Option<Function>, extra: &[(&str, JsValue)]) -> Ding {
     let mut pairs = vec![("apiKey", JsValue::from_str(key)), ("serverURL", JsValue::from_str(mock()))];
     if let Some(f) = fetch {
         pairs.push(("fetch", f.into()));
     }
+    pairs.extend(extra.iter().cloned());
     Ding::new(obj(&pairs)).unwrap()
 }
 
 fn client() -> Ding {
-    client_with(KEY, None)
+    client_with(KEY, None, &[])
+}
+
+/// A client whose requests carry the fault in `globalThis.__dingFault`, without retries.
+fn faulty_client() -> Ding {
+    client_with(KEY, Some(faulty_fetch()), &[("retries", 0.into())])
 }
 
 /// A fresh US number per test, so tests do not share state on the mock.
@@ -97,7 +105,7 @@ async fn mock_json(path: &str) -> JsValue {
 
 async fn start(ding: &Ding, number: &str) -> JsValue {
     let req = obj(&[("customerUuid", CUSTOMER.into()), ("phoneNumber", number.into())]);
-    ok(ding.otp().create_authentication(req)).await
+    ok(ding.otp().create_authentication(req, None)).await
 }
 
 fn check_req(auth: &str, code: &str) -> JsValue {
@@ -127,12 +135,12 @@ async fn full_otp_flow_with_the_code_from_the_inbox() {
     let code = text(&messages.get(0), "code");
     assert_eq!(code, CODE);
 
-    let wrong = ok(ding.otp().check(check_req(&id, "000000"))).await;
+    let wrong = ok(ding.otp().check(check_req(&id, "000000"), None)).await;
     assert_eq!(text(&wrong, "status"), "invalid");
     assert_eq!(text(&wrong, "authenticationUuid"), id);
-    let right = ok(ding.otp().check(check_req(&id, &code))).await;
+    let right = ok(ding.otp().check(check_req(&id, &code), None)).await;
     assert_eq!(text(&right, "status"), "valid");
-    let again = ok(ding.otp().check(check_req(&id, &code))).await;
+    let again = ok(ding.otp().check(check_req(&id, &code), None)).await;
     assert_eq!(text(&again, "status"), "already_validated");
 }
 
@@ -142,12 +150,12 @@ async fn retry_is_denied_inside_the_window_then_approved() {
     let auth = start(&ding, &fresh_number()).await;
     let id = text(&auth, "authenticationUuid");
     let req = || obj(&[("customerUuid", CUSTOMER.into()), ("authenticationUuid", id.as_str().into())]);
-    let early = ok(ding.otp().retry(req())).await;
+    let early = ok(ding.otp().retry(req(), None)).await;
     assert_eq!(text(&early, "status"), "denied");
     assert_date(&early, "nextRetryAt");
     let before = get(&early, "remainingRetry").as_f64().unwrap();
     sleep(1100).await;
-    let later = ok(ding.otp().retry(req())).await;
+    let later = ok(ding.otp().retry(req(), None)).await;
     assert_eq!(text(&later, "status"), "approved");
     assert_eq!(get(&later, "remainingRetry").as_f64().unwrap(), before - 1.0);
     assert_date(&later, "createdAt");
@@ -162,16 +170,16 @@ async fn feedback_is_recorded_once_per_status() {
     start(&ding, &number).await;
     let req =
         |n: &str, s: &str| obj(&[("customerUuid", CUSTOMER.into()), ("phoneNumber", n.into()), ("status", s.into())]);
-    let fb = ok(ding.otp().feedback(req(&number, "onboarded"))).await;
+    let fb = ok(ding.otp().feedback(req(&number, "onboarded"), None)).await;
     assert!(!text(&fb, "uuid").is_empty());
-    let dup = fails(ding.otp().feedback(req(&number, "onboarded")), "DingApiError").await;
+    let dup = fails(ding.otp().feedback(req(&number, "onboarded"), None), "DingApiError").await;
     assert_eq!(text(&dup, "code"), "duplicated_feedback_status");
     assert_eq!(get(&dup, "status").as_f64(), Some(400.0));
     assert!(text(&dup, "docUrl").ends_with("#duplicated_feedback_status"));
     assert!(text(&dup, "body").contains("duplicated_feedback_status"));
-    let other = ok(ding.otp().feedback(req(&number, "not_onboarded"))).await;
+    let other = ok(ding.otp().feedback(req(&number, "not_onboarded"), None)).await;
     assert_ne!(text(&other, "uuid"), text(&fb, "uuid"));
-    let none = fails(ding.otp().feedback(req(&fresh_number(), "onboarded")), "DingApiError").await;
+    let none = fails(ding.otp().feedback(req(&fresh_number(), "onboarded"), None), "DingApiError").await;
     assert_eq!(text(&none, "code"), "no_associated_auth_found");
 }
 
@@ -187,12 +195,12 @@ async fn status_has_signals_and_the_whole_history() {
         ("ip", "203.0.113.42".into()),
         ("isReturningUser", true.into()),
     ]);
-    let auth = ok(ding.otp().create_authentication(req)).await;
+    let auth = ok(ding.otp().create_authentication(req, None)).await;
     let id = text(&auth, "authenticationUuid");
-    ok(ding.otp().check(check_req(&id, "999999"))).await;
-    ok(ding.otp().check(check_req(&id, CODE))).await;
+    ok(ding.otp().check(check_req(&id, "999999"), None)).await;
+    ok(ding.otp().check(check_req(&id, CODE), None)).await;
 
-    let st = ok(ding.otp().get_authentication_status(id.as_str().into())).await;
+    let st = ok(ding.otp().get_authentication_status(id.as_str().into(), None)).await;
     assert_eq!(text(&st, "uuid"), id);
     assert_eq!(text(&st, "phoneNumber"), number);
     assert_eq!(text(&st, "correlationId"), "signup-42");
@@ -225,14 +233,14 @@ async fn status_has_signals_and_the_whole_history() {
 #[wasm_bindgen_test]
 async fn lookup_with_and_without_cnam() {
     let ding = client();
-    let info = ok(ding.lookup().lookup(CUSTOMER.into(), "+14155550123".into(), None)).await;
+    let info = ok(ding.lookup().lookup(CUSTOMER.into(), "+14155550123".into(), None, None)).await;
     assert_eq!(text(&info, "phoneNumber"), "+14155550123");
     assert_eq!(text(&info, "countryCode"), "US");
     assert!(!text(&info, "lineType").is_empty());
     assert!(get(&info, "numberPorted").as_bool().is_some());
     assert!(get(&info, "callerName").is_undefined());
     let types: JsValue = Array::of1(&"cnam".into()).into();
-    let named = ok(ding.lookup().lookup(CUSTOMER.into(), "+33612345678".into(), Some(types))).await;
+    let named = ok(ding.lookup().lookup(CUSTOMER.into(), "+33612345678".into(), Some(types), None)).await;
     assert_eq!(text(&named, "countryCode"), "FR");
     assert!(!text(&named, "callerName").is_empty());
 }
@@ -240,8 +248,11 @@ async fn lookup_with_and_without_cnam() {
 #[wasm_bindgen_test]
 async fn unknown_authentication_is_an_api_error() {
     let ding = client();
-    let e = fails(ding.otp().get_authentication_status("00000000-0000-4000-8000-000000000000".into()), "DingApiError")
-        .await;
+    let e = fails(
+        ding.otp().get_authentication_status("00000000-0000-4000-8000-000000000000".into(), None),
+        "DingApiError",
+    )
+    .await;
     assert_eq!(text(&e, "code"), "invalid_auth_uuid");
     assert_eq!(get(&e, "status").as_f64(), Some(400.0));
     assert!(text(&e, "message").contains("invalid_auth_uuid"));
@@ -250,8 +261,8 @@ async fn unknown_authentication_is_an_api_error() {
 #[wasm_bindgen_test]
 async fn a_wrong_key_is_an_http_error_that_never_shows_the_key() {
     let secret = "sk_live_wrong_0123456789";
-    let ding = client_with(secret, None);
-    let e = fails(ding.lookup().lookup(CUSTOMER.into(), "+14155550123".into(), None), "DingHttpError").await;
+    let ding = client_with(secret, None, &[]);
+    let e = fails(ding.lookup().lookup(CUSTOMER.into(), "+14155550123".into(), None, None), "DingHttpError").await;
     assert_eq!(get(&e, "status").as_f64(), Some(403.0));
     let shown = [
         js_sys::JSON::stringify(&e).unwrap().as_string().unwrap(),
@@ -270,7 +281,7 @@ async fn a_wrong_key_is_an_http_error_that_never_shows_the_key() {
 #[wasm_bindgen_test]
 async fn an_unreachable_server_is_a_network_error() {
     let ding = Ding::new(obj(&[("apiKey", KEY.into()), ("serverURL", "http://127.0.0.1:9/v1".into())])).unwrap();
-    let e = fails(ding.otp().get_authentication_status(CUSTOMER.into()), "DingNetworkError").await;
+    let e = fails(ding.otp().get_authentication_status(CUSTOMER.into(), None), "DingNetworkError").await;
     assert!(!get(&e, "cause").is_undefined(), "the platform's error is kept as cause");
 }
 
@@ -297,7 +308,7 @@ fn calls() -> f64 {
 
 #[wasm_bindgen_test]
 async fn broken_answers_are_typed_errors_and_the_client_keeps_working() {
-    let ding = client_with(KEY, Some(faulty_fetch()));
+    let ding = faulty_client();
     let auth = start(&ding, &fresh_number()).await;
     let id = text(&auth, "authenticationUuid");
     let cases = [
@@ -312,30 +323,30 @@ async fn broken_answers_are_typed_errors_and_the_client_keeps_working() {
     ];
     for (fault, class) in cases {
         set_fault(Some(fault));
-        let e = fails(ding.otp().get_authentication_status(id.as_str().into()), class).await;
+        let e = fails(ding.otp().get_authentication_status(id.as_str().into(), None), class).await;
         if class == "DingDecodeError" {
             assert_eq!(get(&e, "status").as_f64(), Some(200.0), "{fault}");
             assert!(get(&e, "body").is_string(), "{fault}: the raw body is kept");
         }
         set_fault(None);
-        let st = ok(ding.otp().get_authentication_status(id.as_str().into())).await;
+        let st = ok(ding.otp().get_authentication_status(id.as_str().into(), None)).await;
         assert_eq!(text(&st, "uuid"), id, "the client works after {fault}");
     }
     set_fault(Some("body=html"));
-    let e = fails(ding.otp().check(check_req(&id, CODE)), "DingDecodeError").await;
+    let e = fails(ding.otp().check(check_req(&id, CODE), None), "DingDecodeError").await;
     assert!(text(&e, "body").contains("<html>"));
     set_fault(None);
 }
 
 #[wasm_bindgen_test]
 async fn unknown_values_from_the_server_come_through() {
-    let ding = client_with(KEY, Some(faulty_fetch()));
+    let ding = faulty_client();
     let auth = start(&ding, &fresh_number()).await;
     let id = text(&auth, "authenticationUuid");
     set_fault(Some("body=unknown-enum"));
-    let r = ok(ding.otp().check(check_req(&id, "000000"))).await;
+    let r = ok(ding.otp().check(check_req(&id, "000000"), None)).await;
     set_fault(Some("body=unknown-event"));
-    let st = ok(ding.otp().get_authentication_status(id.as_str().into())).await;
+    let st = ok(ding.otp().get_authentication_status(id.as_str().into(), None)).await;
     set_fault(None);
     let status = text(&r, "status");
     assert!(!CHECK_STATUSES.contains(&status.as_str()), "an unknown status is passed through: {status}");
@@ -351,9 +362,9 @@ const CHECK_STATUSES: [&str; 7] =
 
 #[wasm_bindgen_test]
 async fn bad_input_is_refused_before_sending() {
-    let ding = client_with(KEY, Some(faulty_fetch()));
+    let ding = faulty_client();
     let before = calls();
-    let create = |pairs: &[(&str, JsValue)]| ding.otp().create_authentication(obj(pairs));
+    let create = |pairs: &[(&str, JsValue)]| ding.otp().create_authentication(obj(pairs), None);
     let cases: Vec<(Promise, &str)> = vec![
         (create(&[("customerUuid", CUSTOMER.into())]), "phoneNumber"),
         (create(&[("customerUuid", CUSTOMER.into()), ("phoneNumber", 14155550123.0.into())]), "phoneNumber"),
@@ -375,23 +386,31 @@ async fn bad_input_is_refused_before_sending() {
             ]),
             "correlationId",
         ),
-        (ding.otp().create_authentication(JsValue::UNDEFINED), "request"),
-        (ding.otp().check(check_req(CUSTOMER, "")), "checkCode"),
-        (ding.otp().retry(obj(&[("customerUuid", CUSTOMER.into())])), "authenticationUuid"),
+        (ding.otp().create_authentication(JsValue::UNDEFINED, None), "request"),
+        (ding.otp().check(check_req(CUSTOMER, ""), None), "checkCode"),
+        (ding.otp().retry(obj(&[("customerUuid", CUSTOMER.into())]), None), "authenticationUuid"),
         (
-            ding.otp().feedback(obj(&[
-                ("customerUuid", CUSTOMER.into()),
-                ("phoneNumber", "+14155550123".into()),
-                ("status", "done".into()),
-            ])),
+            ding.otp().feedback(
+                obj(&[
+                    ("customerUuid", CUSTOMER.into()),
+                    ("phoneNumber", "+14155550123".into()),
+                    ("status", "done".into()),
+                ]),
+                None,
+            ),
             "status",
         ),
-        (ding.otp().get_authentication_status("../../lookup/x".into()), "authUuid"),
-        (ding.otp().get_authentication_status(JsValue::from(42)), "authUuid"),
-        (ding.lookup().lookup(CUSTOMER.into(), "14155550123".into(), None), "phoneNumber"),
-        (ding.lookup().lookup("x\r\ny".into(), "+14155550123".into(), None), "customerUuid"),
+        (ding.otp().get_authentication_status("../../lookup/x".into(), None), "authUuid"),
+        (ding.otp().get_authentication_status(JsValue::from(42), None), "authUuid"),
+        (ding.lookup().lookup(CUSTOMER.into(), "14155550123".into(), None, None), "phoneNumber"),
+        (ding.lookup().lookup("x\r\ny".into(), "+14155550123".into(), None, None), "customerUuid"),
         (
-            ding.lookup().lookup(CUSTOMER.into(), "+14155550123".into(), Some(Array::of1(&"caller".into()).into())),
+            ding.lookup().lookup(
+                CUSTOMER.into(),
+                "+14155550123".into(),
+                Some(Array::of1(&"caller".into()).into()),
+                None,
+            ),
             "types",
         ),
     ];
