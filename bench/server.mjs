@@ -1,0 +1,62 @@
+// The benchmark's local Ding API: Node `http` with keep-alive on a free
+// 127.0.0.1 port, answering the six operations with contract-shaped JSON
+// (bench/responses.mjs). It reads each request body to its end, requires an
+// `x-api-key`, and answers with precomputed bodies.
+//
+//   node bench/server.mjs          prints "listening on http://127.0.0.1:PORT/v1"
+//                                  and serves until stdin closes or SIGTERM
+//   import { startServer } from "./server.mjs"   (in-process)
+import { createServer } from "node:http";
+import { answer } from "./responses.mjs";
+import { pathToFileURL } from "node:url";
+
+const unauthorized = JSON.stringify({ code: "bad_request", message: "missing x-api-key" });
+const buffers = new Map(); // answer text -> Buffer
+
+function reply(res, status, text) {
+  let b = buffers.get(text);
+  if (b === undefined) buffers.set(text, (b = Buffer.from(text)));
+  res.writeHead(status, { "content-type": "application/json", "content-length": b.length });
+  res.end(b);
+}
+
+/** Starts the server; resolves to `{ url, close() }` (url ends with /v1). */
+export function startServer({ port = 0 } = {}) {
+  const server = createServer((req, res) => {
+    req.on("data", () => {});
+    req.on("end", () => {
+      if (!req.headers["x-api-key"]) return reply(res, 401, unauthorized);
+      const a = answer(req.method, req.url);
+      reply(res, a.status, a.text);
+    });
+  });
+  // Keep idle connections open longer than any client's own keep-alive
+  // timeout, so no run pays for reconnecting.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.maxRequestsPerSocket = 0;
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      const { port: p } = server.address();
+      resolve({
+        url: `http://127.0.0.1:${p}/v1`,
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections?.();
+            server.close(() => r());
+          }),
+      });
+    });
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const s = await startServer();
+  console.log(`listening on ${s.url}`);
+  const stop = () => s.close().then(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.stdin.on("end", stop); // the parent went away
+  process.stdin.resume();
+}

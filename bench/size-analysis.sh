@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# What costs the bytes of the wasm: builds the release wasm again with
+# symbol names kept (same profile otherwise, into target/size-analysis, so
+# pkg/ and the normal build are untouched), runs it through wasm-bindgen and
+# the same wasm-opt -Oz as scripts/build.sh but with -g (names kept), then
+# prints the section sizes and twiggy's top items and dominators.
+# Installs twiggy from crates.io when missing. Usage:
+#   bench/size-analysis.sh [N]       N: how many items twiggy lists (default 40)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
+n="${1:-40}"
+out=target/size-analysis
+
+twiggy_version=0.8.0
+if ! twiggy --version 2>/dev/null | grep -q " $twiggy_version\$"; then
+  echo "[size-analysis] cargo install twiggy $twiggy_version"
+  cargo install twiggy --version "=$twiggy_version" --locked --quiet ||
+    cargo install twiggy --version "=$twiggy_version" --quiet
+fi
+
+# The release profile of Cargo.toml, with symbols and debug info kept.
+CARGO_TARGET_DIR="$out" CARGO_PROFILE_RELEASE_STRIP=none CARGO_PROFILE_RELEASE_DEBUG=true \
+  cargo build --quiet --release --target wasm32-unknown-unknown -p ding-otp --lib
+rm -rf "$out/pkg"
+wasm-bindgen --target web --out-dir "$out/pkg" --out-name ding_otp \
+  "$out/wasm32-unknown-unknown/release/ding_otp.wasm"
+wasm-opt -Oz -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$out/pkg/ding_otp_bg.wasm" -o "$out/named.wasm"
+
+echo "== sections: shipped (pkg/) and the same build with names ($out/named.wasm)"
+node bench/wasm-sections.mjs $( [ -f pkg/ding_otp_bg.wasm ] && echo pkg/ding_otp_bg.wasm ) "$out/named.wasm"
+echo
+echo "== twiggy top -n $n"
+twiggy top -n "$n" "$out/named.wasm"
+echo
+echo "== twiggy dominators (depth 3, top $n)"
+twiggy dominators -d 3 -r "$n" "$out/named.wasm"
