@@ -3,7 +3,8 @@
 # symbol names kept (same profile otherwise, into target/size-analysis, so
 # pkg/ and the normal build are untouched), runs it through wasm-bindgen and
 # the same wasm-opt -Oz as scripts/build.sh but with -g (names kept), then
-# prints the section sizes and twiggy's top items and dominators.
+# prints the section sizes, twiggy's top items grouped by kind, its top
+# items and its dominators.
 # Installs twiggy from crates.io when missing. Usage:
 #   bench/size-analysis.sh [N]       N: how many items twiggy lists (default 40)
 set -euo pipefail
@@ -30,6 +31,9 @@ wasm-opt -Oz -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to
 
 echo "== sections: shipped (pkg/) and the same build with names ($out/named.wasm)"
 node bench/wasm-sections.mjs $( [ -f pkg/ding_otp_bg.wasm ] && echo pkg/ding_otp_bg.wasm ) "$out/named.wasm"
+echo
+echo "== twiggy top, all items grouped by kind (bench/twiggy-groups.mjs)"
+twiggy top -n 100000 -f csv "$out/named.wasm" | node bench/twiggy-groups.mjs
 echo
 echo "== twiggy top -n $n"
 twiggy top -n "$n" "$out/named.wasm"

@@ -12,12 +12,12 @@ const groups = [
   ["panic and bounds-check failure paths", /panic|slice_error_fail|slice_index_fail|unwrap_failed|expect_failed|abort/],
   ["allocator (dlmalloc) and Vec growth", /dlmalloc|__rust_(re)?alloc|__rust_dealloc|__rdl_|RawVec|finish_grow|grow_amortized|into_boxed_slice|memalign/],
   ["core::str search and iteration (find, split, replace, trim, UTF-8 walk)", /str::pattern|Searcher|memchr|str::iter|<impl str>|str::validations|<str>::|count_chars|MultiCharEq|encode_utf8|eq_ignore_ascii_case|str::traits/],
-  ["wasm-bindgen / js-sys glue (shims, futures queue, externref table)", /js_sys|wasm_bindgen|externref|shim|__wbindgen|__wbg|JsFuture|LazyCell|JsThreadLocal|^ding_\w+$|^(otp|lookup)_\w+$/],
   ["drop glue", /drop_in_place/],
-  ["ding_otp models (decode, to_js, enums)", /ding_otp::model/],
-  ["ding_otp errors", /ding_otp::error/],
-  ["ding_otp retry, options, transport, client", /ding_otp::(retry|options|transport|client)/],
-  ["ding_otp checks, validate, url, time, value", /ding_otp::(checks|validate|url|time|value)/],
+  ["ding_otp models (decode, to_js, enums; the events list collect)", /^<?ding_otp::model|GenericShunt/],
+  ["ding_otp errors", /^<?ding_otp::error/],
+  ["ding_otp retry, options, transport, client", /^<?ding_otp::(retry|options|transport|client)/],
+  ["ding_otp checks, validate, url, time, value", /^<?ding_otp::(checks|validate|url|time|value)/],
+  ["wasm-bindgen / js-sys glue (shims, futures queue, externref table)", /js_sys|wasm_bindgen|externref|shim|__wbindgen|__wbg|JsFuture|LazyCell|JsThreadLocal|^ding_\w+$|^(otp|lookup)_\w+$/],
   ["wasm module structure (types, imports, exports, table, elements, globals, custom sections)", /^(type\[|import |export |elem\[|table\[|global\[|memory\[|custom section|func\[)/],
 ];
 

@@ -1,7 +1,8 @@
-// Prints the size of each section of a .wasm file (custom sections by name)
-// and the count and bytes of function bodies:
+// Prints the size of each section of a .wasm file (custom sections by name),
+// raw and gzip -9 on its own, and the number of function bodies:
 //   node bench/wasm-sections.mjs <file.wasm> [...]
 import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 
 const NAMES = ["custom", "type", "import", "function", "table", "memory", "global", "export", "start", "element", "code", "data", "data count", "tag"];
@@ -17,7 +18,10 @@ function leb(b, at) {
   }
 }
 
-/** `[{ name, bytes }]` of each section (header included), plus `functions` for the code section. */
+/**
+ * `[{ name, bytes, gzip }]` of each section (header included; gzip: that
+ * section alone at gzip -9), plus `functions` for the code section.
+ */
 export function sections(buf) {
   if (buf.readUInt32LE(0) !== 0x6d736100) throw new Error("not a wasm file");
   const out = [];
@@ -38,7 +42,8 @@ export function sections(buf) {
       [functions] = leb(buf, body);
     }
     at = body + size;
-    out.push({ name, bytes: at - start, ...(functions === undefined ? {} : { functions }) });
+    const gzip = gzipSync(buf.subarray(start, at), { level: 9 }).length;
+    out.push({ name, bytes: at - start, gzip, ...(functions === undefined ? {} : { functions }) });
   }
   return out;
 }
@@ -46,10 +51,13 @@ export function sections(buf) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   for (const file of process.argv.slice(2)) {
     const buf = readFileSync(file);
-    console.log(`${file}: ${buf.length.toLocaleString("en-US")} bytes`);
+    const n = (x) => x.toLocaleString("en-US").padStart(9);
+    const whole = gzipSync(buf, { level: 9 }).length;
+    console.log(`${file}: ${n(buf.length).trim()} bytes, ${n(whole).trim()} gzip -9`);
+    console.log(`  ${"section".padEnd(28)} ${"bytes".padStart(9)} ${"gzip -9".padStart(9)}`);
     for (const s of sections(buf)) {
       const extra = s.functions === undefined ? "" : `  (${s.functions} function bodies)`;
-      console.log(`  ${s.name.padEnd(28)} ${s.bytes.toLocaleString("en-US").padStart(9)}${extra}`);
+      console.log(`  ${s.name.padEnd(28)} ${n(s.bytes)} ${n(s.gzip)}${extra}`);
     }
   }
 }
