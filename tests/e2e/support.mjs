@@ -1,0 +1,187 @@
+// Helpers for the end-to-end tests: start the mock Ding server and the demo's
+// static server on free loopback ports (and stop them, even when a test
+// fails), launch Debian's chromium with playwright-core, and watch a page
+// for console errors and layout shifts.
+import { spawn } from "node:child_process";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+export const root = fileURLToPath(new URL("../..", import.meta.url));
+export const screenshotDir = join(root, "tests", "artifacts", "screenshots");
+export const CUSTOMER_UUID = "0b6f2a4e-5d1c-4e8a-9f3b-7c2d1e0a9b84";
+
+const children = new Set();
+function killAll() {
+  for (const child of children) {
+    try {
+      child.kill("SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+process.on("exit", killAll);
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    killAll();
+    process.exit(130);
+  });
+}
+
+/** Spawns a server and resolves with the URL from its "<prefix> URL" start line. */
+function startServer(command, args, prefix, name) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    children.add(child);
+    let out = "";
+    const timer = setTimeout(() => fail(new Error(`${name} did not start in 20 s:\n${out}`)), 20_000);
+    const fail = (err) => {
+      clearTimeout(timer);
+      child.kill("SIGTERM");
+      reject(err);
+    };
+    const onData = (chunk) => {
+      out += chunk;
+      const m = out.match(new RegExp(`^${prefix} (\\S+)`, "m"));
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1],
+          stop: () => stopChild(child),
+          log: () => out,
+        });
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (chunk) => (out += chunk));
+    child.on("error", fail);
+    child.on("exit", (code) => {
+      children.delete(child);
+      if (!/listening on/.test(out)) fail(new Error(`${name} exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+function stopChild(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+/** Starts target/debug/ding-mock on a free port; `url` is its base, like http://127.0.0.1:P/v1. */
+export function startMock(args = []) {
+  return startServer(
+    join(root, "target", "debug", "ding-mock"),
+    ["--host", "127.0.0.1", "--port", "0", ...args],
+    "ding-mock listening on",
+    "ding-mock",
+  );
+}
+
+/** Starts scripts/serve.mjs for www/ and pkg/ on a free port, pointing the page at `mockURL`. */
+export function startDemo(mockURL) {
+  return startServer(
+    process.execPath,
+    [join(root, "scripts", "serve.mjs"), "--port", "0", "--mock", mockURL],
+    "demo listening on",
+    "demo server",
+  );
+}
+
+export function launchBrowser() {
+  // launch() gives every run a fresh temporary profile (user data dir).
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+export function cleanScreenshots() {
+  mkdirSync(screenshotDir, { recursive: true });
+  for (const f of readdirSync(screenshotDir)) if (f.endsWith(".png")) rmSync(join(screenshotDir, f));
+}
+
+export async function screenshot(page, name) {
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true, animations: "disabled" });
+  return path;
+}
+
+// Records layout shifts not caused by the person's own input (the CLS rule).
+const LAYOUT_SHIFT_PROBE = () => {
+  window.__layoutShift = 0;
+  window.__layoutShifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__layoutShift += e.value;
+      window.__layoutShifts.push({
+        value: e.value,
+        nodes: (e.sources || []).map((s) => s.node?.id || s.node?.className || s.node?.nodeName || "?"),
+      });
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+};
+
+/**
+ * A page that records console errors and page errors. `allow(pattern, urlPrefix)`
+ * tolerates Chrome's own "Failed to load resource" lines for requests a test
+ * makes fail on purpose (a refused number, a stopped server); `problems()`
+ * returns everything else, and `allowed()` what was tolerated.
+ */
+export async function openPage(browser, { viewport, mobile = false }) {
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: mobile ? 2 : 1,
+    isMobile: mobile,
+    hasTouch: mobile,
+    locale: "en-US",
+    timezoneId: "UTC",
+  });
+  await context.addInitScript(LAYOUT_SHIFT_PROBE);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const errors = [];
+  const rules = [];
+  const tolerated = [];
+  page.on("console", (msg) => {
+    if (msg.type() !== "error") return;
+    const entry = { text: msg.text(), url: msg.location()?.url || "" };
+    const rule = rules.find(
+      (r) => entry.text.startsWith("Failed to load resource") && r.pattern.test(entry.text) && entry.url.startsWith(r.urlPrefix),
+    );
+    (rule ? tolerated : errors).push(entry);
+  });
+  page.on("pageerror", (err) => errors.push({ text: `page error: ${err.message}`, url: "" }));
+  const requests = [];
+  page.on("request", (req) => requests.push(req.url()));
+  return {
+    context,
+    page,
+    requests,
+    allow: (pattern, urlPrefix) => rules.push({ pattern, urlPrefix }),
+    problems: () => errors.map((e) => `${e.text} ${e.url}`.trim()),
+    allowed: () => tolerated,
+    layoutShift: () => page.evaluate(() => ({ total: window.__layoutShift, shifts: window.__layoutShifts })),
+  };
+}
+
+/** The mock's inbox for a number, read directly (not through the page). */
+export async function inbox(mockURL, phone) {
+  const res = await fetch(`${mockURL}/_mock/messages?phone_number=${encodeURIComponent(phone)}`);
+  return (await res.json()).messages;
+}
