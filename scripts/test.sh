@@ -88,6 +88,7 @@ suite() { # suite NAME COMMAND...
   count "$name" <(echo "$last")
 }
 # -- extra suites --
+suite e2e bash tests/e2e/run.sh
 
 stop_mock
 printf '\n%s passed, %s failed\n' "$passed" "$failed"
