@@ -718,8 +718,10 @@ async function start() {
   } catch {
     // No config endpoint: the ?mock= parameter may still say where the mock is.
   }
-  const params = new URLSearchParams(location.search);
-  state.mockURL = (params.get("mock") || config.mockURL || "").replace(/\/+$/, "");
+  // ?mock=URL points the page at another local mock (the tests use it).
+  const fromQuery = new URLSearchParams(location.search).get("mock");
+  const local = /^http:\/\/(localhost|127\.\d+\.\d+\.\d+)(:\d+)?\//;
+  state.mockURL = (fromQuery && local.test(fromQuery + "/") ? fromQuery : config.mockURL || "").replace(/\/+$/, "");
   state.customerUuid = config.customerUuid || "0b6f2a4e-5d1c-4e8a-9f3b-7c2d1e0a9b84";
   el["mock-url"].textContent = state.mockURL || "not set";
   el["mock-url"].closest(".mode").hidden = false;

@@ -19,7 +19,7 @@ import {
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 // Retry window short enough to watch the countdown end; 3 wrong codes lock.
-const MOCK_ARGS = ["--retry-window-secs", "3", "--max-check-attempts", "3"];
+const MOCK_ARGS = ["--retry-window-secs", "5", "--max-check-attempts", "3"];
 
 let mock;
 let demo;
@@ -180,12 +180,12 @@ describe("sign-in demo", () => {
     assert.equal(await text(page, "#resend-info"), "3 new codes left");
     assert.equal(await page.locator("#resend").isDisabled(), true);
     const t1 = await countdownSeconds(page);
-    assert.ok(t1 >= 1 && t1 <= 3, `countdown starts at ${t1}`);
+    assert.ok(t1 >= 1 && t1 <= 5, `countdown starts at ${t1}`);
     await screenshot(page, "desktop-4-resend-countdown");
     await page.waitForTimeout(1100);
     const t2 = await countdownSeconds(page).catch(() => 0);
     assert.ok(t2 < t1, `countdown went from ${t1} to ${t2}`);
-    await page.locator("#resend", { hasText: /^Resend code$/ }).waitFor();
+    await page.locator("#resend", { hasText: /^Resend code$/ }).waitFor({ timeout: 8_000 });
     assert.equal(await page.locator("#resend").isEnabled(), true);
 
     // Resend when allowed: a second message, one retry fewer, a new countdown.
