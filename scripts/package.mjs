@@ -1,8 +1,20 @@
 // Writes the package entry points, typings and package.json into pkg/ after
 // wasm-pack has put the wasm and its glue there. pkg/ is generated: edit
 // this script, never pkg/.
-import { readFileSync, writeFileSync, readdirSync, copyFileSync } from "node:fs";
-import { join } from "node:path";
+//
+// One package for every runtime, chosen by the `exports` conditions:
+//   workerd.js  Cloudflare Workers: imports the .wasm as a module (workerd
+//               cannot compile wasm from bytes at run time)
+//   node.js     Node (import) and Bun: reads the .wasm with fs, compiles it
+//               synchronously
+//   index.cjs   require() in Node: the same, in a CommonJS copy of the glue
+//               (cjs/, converted here from the ESM glue and snippets)
+//   index.js    browsers, bundlers and Deno: fetches the .wasm by URL with a
+//               top-level await
+// All share the one ding_otp_bg.wasm.
+import { readFileSync, writeFileSync, readdirSync, copyFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { Script } from "node:vm";
 
 const root = new URL("..", import.meta.url).pathname;
 const pkg = join(root, "pkg");
@@ -60,26 +72,117 @@ export type {\n  ${types.join(",\n  ")},\n} from "./ding_otp.js";
 `,
 );
 
+writeFileSync(
+  join(pkg, "workerd.js"),
+  `${header}// Entry for Cloudflare Workers (workerd): the .wasm is imported as a
+// compiled WebAssembly.Module, the only form workerd accepts (wrangler's
+// default rules; miniflare: modulesRules type "CompiledWasm").
+import wasm from "./ding_otp_bg.wasm";
+import { initSync } from "./ding_otp.js";
+initSync({ module: wasm });
+${reexports}`,
+);
+
+// The CommonJS world: the glue and every snippet converted to .cjs under
+// cjs/. Its classes are its own (the ESM world has its own copies), so
+// `instanceof` holds between the errors it throws and the classes
+// `require("ding-otp")` returns.
+const cjsName = (spec) => spec.replace(/\.js$/, ".cjs");
+function toCommonJS(src, file) {
+  const exported = [];
+  let out = src
+    .replace(/^\/\* @ts-self-types=.*\*\/\n/m, "")
+    .replace(/^import\s*\{([^}]*)\}\s*from\s*(['"])(\.[^'"]+)\2;?[ \t]*$/gm, (_, list, _q, spec) => {
+      return `const {${list.replace(/\bas\b/g, ":")}} = require(${JSON.stringify(cjsName(spec))});`;
+    })
+    .replace(/^import\s*\*\s*as\s+([A-Za-z_$][\w$]*)\s+from\s*(['"])(\.[^'"]+)\2;?[ \t]*$/gm, (_, name, _q, spec) => {
+      return `const ${name} = require(${JSON.stringify(cjsName(spec))});`;
+    })
+    .replace(/^export\s+((?:async\s+)?function\*?|class|const|let|var)\s+([A-Za-z_$][\w$]*)/gm, (_, kw, name) => {
+      exported.push([name, name]);
+      return `${kw} ${name}`;
+    })
+    .replace(/^export\s*\{([^}]*)\};?[ \t]*$/gm, (_, list) => {
+      for (const part of list.split(",").map((p) => p.trim()).filter(Boolean)) {
+        const [local, name = local] = part.split(/\s+as\s+/);
+        exported.push([local, name]);
+      }
+      return "";
+    })
+    .replace(/\bimport\.meta\.url\b/g, 'require("node:url").pathToFileURL(__filename).href');
+  const left = out.match(/^[ \t]*(?:import|export)\b.*$/m) || out.match(/\bimport\s*\(|\bimport\.meta\b/);
+  if (left) throw new Error(`${file}: no CommonJS conversion for \`${left[0].trim()}\``);
+  out = `"use strict";\n${header}${out.trimEnd()}\n\n${exported.map(([l, n]) => `exports.${n} = ${l};`).join("\n")}\n`;
+  new Script(`(function (exports, require, module, __filename, __dirname) {${out}\n})`, { filename: file });
+  return out;
+}
+const cjsDir = join(pkg, "cjs");
+for (const file of ["ding_otp.js", ...readdirSync(join(pkg, "snippets"), { recursive: true })
+  .map(String)
+  .filter((p) => p.endsWith(".js"))
+  .map((p) => join("snippets", p))]) {
+  const target = join(cjsDir, cjsName(file));
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, toCommonJS(readFileSync(join(pkg, file), "utf8"), file));
+}
+writeFileSync(
+  join(pkg, "index.cjs"),
+  `"use strict";
+${header}// Entry for require() in Node.js: reads the wasm from disk and compiles it
+// synchronously, in the CommonJS copy of the glue.
+const { readFileSync } = require("node:fs");
+const { join } = require("node:path");
+const glue = require("./cjs/ding_otp.cjs");
+const errors = require(${JSON.stringify(cjsName("./cjs/" + errorsPath.slice(2)))});
+glue.initSync({ module: readFileSync(join(__dirname, "ding_otp_bg.wasm")) });
+${classes.map((c) => `exports.${c} = glue.${c};`).join("\n")}
+${errorClasses.map((c) => `exports.${c} = errors.${c};`).join("\n")}
+`,
+);
+// Typings for require(): the public declarations as a CommonJS .d.cts.
+writeFileSync(join(pkg, "index.d.cts"), header + publicPart.trimEnd() + "\n");
+
+const esm = (file) => ({ types: "./index.d.ts", default: file });
+const cjs = { types: "./index.d.cts", default: "./index.cjs" };
 const manifest = {
   name: field("name"),
   version: field("version"),
   description: field("description"),
   license: field("license"),
-  repository: { type: "git", url: field("repository") },
+  repository: { type: "git", url: `git+${field("repository").replace(/(\.git)?$/, ".git")}` },
+  engines: { node: ">=18" },
   type: "module",
   exports: {
     ".": {
-      types: "./index.d.ts",
-      node: "./node.js",
-      default: "./index.js",
+      workerd: esm("./workerd.js"),
+      deno: esm("./index.js"),
+      bun: esm("./node.js"),
+      node: { import: esm("./node.js"), require: cjs },
+      browser: esm("./index.js"),
+      import: esm("./index.js"),
+      require: cjs,
+      default: esm("./index.js"),
     },
     "./package.json": "./package.json",
   },
-  main: "./node.js",
+  main: "./index.cjs",
+  module: "./index.js",
   types: "./index.d.ts",
-  files: ["index.js", "node.js", "index.d.ts", "ding_otp.js", "ding_otp.d.ts", "ding_otp_bg.wasm", "snippets/"],
-  sideEffects: ["./index.js", "./node.js"],
-  keywords: ["ding", "otp", "sms", "2fa", "verification", "wasm"],
+  files: [
+    "index.js",
+    "node.js",
+    "workerd.js",
+    "index.cjs",
+    "index.d.ts",
+    "index.d.cts",
+    "ding_otp.js",
+    "ding_otp.d.ts",
+    "ding_otp_bg.wasm",
+    "snippets/",
+    "cjs/",
+  ],
+  sideEffects: ["./index.js", "./node.js", "./workerd.js", "./index.cjs"],
+  keywords: ["ding", "otp", "sms", "2fa", "verification", "wasm", "cloudflare-workers", "deno", "bun"],
 };
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
