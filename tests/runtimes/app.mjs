@@ -1,0 +1,11 @@
+// The browser app: the no-bundler page loads it as it is (with an import
+// map for "ding-otp"); esbuild and Vite bundle it. The mock URL comes in the
+// page's query string; the result is left in window.__result for the driver.
+import * as sdk from "ding-otp";
+import { runFlow } from "./flow.mjs";
+
+const serverURL = new URLSearchParams(location.search).get("mock");
+runFlow(sdk, { serverURL }).then(
+  (summary) => (window.__result = summary),
+  (err) => (window.__result = { error: String((err && err.stack) || err) }),
+);

@@ -1,0 +1,74 @@
+// Sends a request to the test worker and checks the summary it answers.
+//   node run-worker.mjs miniflare PROJECT  bundles PROJECT/worker.mjs the way
+//       wrangler does (esbuild, conditions workerd and worker, the .wasm left
+//       as an import beside the bundle) and runs it in workerd through
+//       miniflare's API, the .wasm as a CompiledWasm module
+//   node run-worker.mjs url URL            asks a running `wrangler dev`
+// The mock URL and key reach the worker as bindings (DING_MOCK_URL, DING_API_KEY).
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { assertSummary } from "./flow.mjs";
+
+const [mode, where] = process.argv.slice(2);
+const mock = process.env.DING_MOCK_URL;
+if (!mock || !where) {
+  console.error("usage: DING_MOCK_URL=... node run-worker.mjs miniflare DIR | url URL");
+  process.exit(2);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function answer(res) {
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`worker answered ${res.status}: ${text}`);
+  const summary = JSON.parse(text);
+  assertSummary(summary);
+  return summary;
+}
+
+let summary;
+if (mode === "miniflare") {
+  const { build } = await import("esbuild");
+  const dist = join(where, "dist");
+  await build({
+    absWorkingDir: where,
+    entryPoints: ["worker.mjs"],
+    outfile: join(dist, "worker.js"),
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    conditions: ["workerd", "worker"],
+    external: ["*.wasm"],
+    logLevel: "warning",
+  });
+  copyFileSync(join(where, "node_modules/ding-otp/ding_otp_bg.wasm"), join(dist, "ding_otp_bg.wasm"));
+  const { Miniflare } = await import("miniflare");
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: join(dist, "worker.js"),
+    modulesRoot: dist,
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    compatibilityDate: "2025-06-01",
+    bindings: { DING_MOCK_URL: mock, DING_API_KEY: "test-key" },
+    cf: false, // a fixed Request.cf: never fetch Cloudflare's from the network
+  });
+  try {
+    summary = await answer(await mf.dispatchFetch("http://localhost/"));
+  } finally {
+    await mf.dispose();
+  }
+} else if (mode === "url") {
+  // wrangler dev takes a few seconds to listen.
+  let res;
+  for (let i = 0; !res; i++) {
+    try {
+      res = await fetch(where);
+    } catch (err) {
+      if (i > 300) throw new Error(`${where} never answered: ${err.message}`);
+      await sleep(200);
+    }
+  }
+  summary = await answer(res);
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+console.log(JSON.stringify(summary));
