@@ -88,6 +88,7 @@ suite() { # suite NAME COMMAND...
   count "$name" <(echo "$last")
 }
 # -- extra suites --
+suite runtimes bash scripts/test-runtimes.sh
 suite e2e bash tests/e2e/run.sh
 
 stop_mock
