@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use crate::error::Error;
-use crate::model::{check_field, read_optional, read_required, Decode, FieldError, RequestBody, ToJs};
+use crate::model::{check_field, read_optional, read_required, Decode, DecodeError, FieldError, RequestBody, ToJs};
 use crate::models::{
     AuthenticationStatusResponse, CreateAuthenticationRequest, CreateAuthenticationResponse, CreateCheckRequest,
     CreateCheckResponse, ErrorResponse, FeedbackRequest, FeedbackResponse, LookupFeature, LookupResponse,
@@ -77,6 +77,25 @@ struct Call {
     signal: JsValue,
 }
 
+/// Decodes a parsed answer and builds its JS form.
+type Decoder = fn(&JsValue) -> Result<JsValue, DecodeError>;
+
+fn decode_to_js<T: Decode + ToJs>(v: &JsValue) -> Result<JsValue, DecodeError> {
+    T::decode(v).map(|t| t.to_js())
+}
+
+/// A checked request, ready for `Client::run`.
+struct Prepared {
+    op: Op,
+    url: String,
+    /// The URL as logged, when it differs (a lookup's number is hidden).
+    log_url: Option<String>,
+    body: Option<String>,
+    customer_uuid: Option<String>,
+    call: Call,
+    decode: Decoder,
+}
+
 /// The shape of one operation's request, besides its URL and body.
 struct Op {
     name: &'static str,
@@ -137,17 +156,17 @@ impl Client {
         }
     }
 
-    /// Runs one operation: sends attempts until one succeeds or the retry
-    /// policy gives up, and turns the answer into `T`'s JS form or an error.
-    async fn call<T: Decode + ToJs>(
-        &self,
-        op: Op,
-        url: String,
-        log_url: &str,
-        body: Option<String>,
-        customer_uuid_header: Option<&str>,
-        call: Call,
-    ) -> Result<JsValue, Error> {
+    /// Runs one prepared operation: sends attempts until one succeeds or the
+    /// retry policy gives up, and turns the answer into its JS form or an
+    /// error. Not generic, so the wasm holds one copy of this state machine.
+    async fn run(self: Rc<Self>, p: Prepared) -> Result<JsValue, JsValue> {
+        self.run_inner(p).await.map_err(Error::into_js)
+    }
+
+    async fn run_inner(&self, p: Prepared) -> Result<JsValue, Error> {
+        let Prepared { op, url, log_url, body, customer_uuid, call, decode } = p;
+        let log_url = log_url.as_deref().unwrap_or(&url);
+        let customer_uuid_header = customer_uuid.as_deref();
         let mut headers: [(&'static str, &str); 3] =
             [("accept", "application/json"), ("x-api-key", &self.api_key), ("content-type", "application/json")];
         if let Some(c) = customer_uuid_header {
@@ -174,7 +193,7 @@ impl Client {
                     let retry_after =
                         parse_retry_after(res.retry_after.as_deref(), res.retry_after_ms.as_deref(), now_ms());
                     let outcome = Outcome::Status { status: res.status, retry_after_ms: retry_after };
-                    match self.answer::<T>(res) {
+                    match self.answer(res, decode) {
                         Ok(v) => return Ok(v),
                         Err(e) => (e, Some(outcome)),
                     }
@@ -209,12 +228,12 @@ impl Client {
         }
     }
 
-    /// Turns a complete answer into `T`'s JS form or the matching error.
-    fn answer<T: Decode + ToJs>(&self, res: HttpResponse) -> Result<JsValue, Error> {
+    /// Turns a complete answer into its JS form or the matching error.
+    fn answer(&self, res: HttpResponse, decode: Decoder) -> Result<JsValue, Error> {
         let parsed = js_sys::JSON::parse(&res.text).ok();
         let err = match (res.status, parsed) {
-            (200..=299, Some(v)) => match T::decode(&v) {
-                Ok(out) => return Ok(out.to_js()),
+            (200..=299, Some(v)) => match decode(&v) {
+                Ok(out) => return Ok(out),
                 Err(problem) => Error::decode(res.status, Some(problem), res.text),
             },
             (200..=299, None) => Error::decode(res.status, None, res.text),
@@ -230,17 +249,25 @@ impl Client {
         Err(err)
     }
 
-    async fn post<B: RequestBody, T: Decode + ToJs>(
+    /// Reads and checks a POST body and the call's options.
+    fn prepare_post<B: RequestBody, T: Decode + ToJs>(
         &self,
         op: Op,
         path: &'static str,
-        input: JsValue,
+        input: &JsValue,
         options: Option<JsValue>,
-    ) -> Result<JsValue, JsValue> {
-        let body = B::read(&input).map_err(|e| Error::validation(op.name, e))?;
+    ) -> Result<Prepared, Error> {
+        let body = B::read(input).map_err(|e| Error::validation(op.name, e))?;
         let call = self.call_options(op.name, options)?;
-        let url = url::join(&self.base_url, path);
-        Ok(self.call::<T>(op, url.clone(), &url, Some(body.to_json()), None, call).await?)
+        Ok(Prepared {
+            op,
+            url: url::join(&self.base_url, path),
+            log_url: None,
+            body: Some(body.to_json()),
+            customer_uuid: None,
+            call,
+            decode: decode_to_js::<T>,
+        })
     }
 }
 
@@ -334,11 +361,13 @@ pub struct Otp {
     client: Rc<Client>,
 }
 
-fn spawn<F>(f: F) -> Promise
-where
-    F: std::future::Future<Output = Result<JsValue, JsValue>> + 'static,
-{
-    future_to_promise(f)
+/// Starts a prepared call, or returns a promise already rejected with the
+/// validation error (nothing is sent).
+fn start(client: &Rc<Client>, prepared: Result<Prepared, Error>) -> Promise {
+    match prepared {
+        Ok(p) => future_to_promise(client.clone().run(p)),
+        Err(e) => Promise::reject(&e.into_js()),
+    }
 }
 
 const CREATE: Op = Op { name: "createAuthentication", method: "POST", safety: Safety::SendsMessage };
@@ -367,16 +396,13 @@ impl Otp {
         #[wasm_bindgen(unchecked_param_type = "CreateAuthenticationRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let c = self.client.clone();
-        spawn(async move {
-            c.post::<CreateAuthenticationRequest, CreateAuthenticationResponse>(
-                CREATE,
-                "/authentication",
-                request,
-                options,
-            )
-            .await
-        })
+        let p = self.client.prepare_post::<CreateAuthenticationRequest, CreateAuthenticationResponse>(
+            CREATE,
+            "/authentication",
+            &request,
+            options,
+        );
+        start(&self.client, p)
     }
 
     /// Checks the code the user typed. A wrong code resolves with
@@ -390,8 +416,8 @@ impl Otp {
         #[wasm_bindgen(unchecked_param_type = "CreateCheckRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let c = self.client.clone();
-        spawn(async move { c.post::<CreateCheckRequest, CreateCheckResponse>(CHECK, "/check", request, options).await })
+        let p = self.client.prepare_post::<CreateCheckRequest, CreateCheckResponse>(CHECK, "/check", &request, options);
+        start(&self.client, p)
     }
 
     /// Sends a new code for an existing authentication. `status: "approved"`
@@ -407,10 +433,10 @@ impl Otp {
         #[wasm_bindgen(unchecked_param_type = "RetryAuthenticationRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let c = self.client.clone();
-        spawn(async move {
-            c.post::<RetryAuthenticationRequest, RetryAuthenticationResponse>(RETRY, "/retry", request, options).await
-        })
+        let p = self.client.prepare_post::<RetryAuthenticationRequest, RetryAuthenticationResponse>(
+            RETRY, "/retry", &request, options,
+        );
+        start(&self.client, p)
     }
 
     /// Reports whether the user behind `phoneNumber` finished onboarding.
@@ -424,10 +450,13 @@ impl Otp {
         #[wasm_bindgen(unchecked_param_type = "FeedbackRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let c = self.client.clone();
-        spawn(async move {
-            c.post::<FeedbackRequest, FeedbackResponse>(FEEDBACK, "/authentication/feedback", request, options).await
-        })
+        let p = self.client.prepare_post::<FeedbackRequest, FeedbackResponse>(
+            FEEDBACK,
+            "/authentication/feedback",
+            &request,
+            options,
+        );
+        start(&self.client, p)
     }
 
     /// Reads an authentication: its number, signals and event history
@@ -444,13 +473,21 @@ impl Otp {
         #[wasm_bindgen(js_name = authUuid, unchecked_param_type = "string")] auth_uuid: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let c = self.client.clone();
-        spawn(async move {
-            let id = read_arg(&auth_uuid, "authUuid", checks::uuid).map_err(|e| Error::validation(STATUS.name, e))?;
-            let call = c.call_options(STATUS.name, options)?;
-            let url = url::authentication_status(&c.base_url, &id);
-            Ok(c.call::<AuthenticationStatusResponse>(STATUS, url.clone(), &url, None, None, call).await?)
-        })
+        let c = &self.client;
+        let p = read_arg(&auth_uuid, "authUuid", checks::uuid).map_err(|e| Error::validation(STATUS.name, e)).and_then(
+            |id| {
+                Ok(Prepared {
+                    op: STATUS,
+                    url: url::authentication_status(&c.base_url, &id),
+                    log_url: None,
+                    body: None,
+                    customer_uuid: None,
+                    call: c.call_options(STATUS.name, options)?,
+                    decode: decode_to_js::<AuthenticationStatusResponse>,
+                })
+            },
+        );
+        start(c, p)
     }
 }
 
@@ -491,8 +528,8 @@ impl Lookup {
         #[wasm_bindgen(unchecked_optional_param_type = "LookupFeature[]")] types: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let c = self.client.clone();
-        spawn(async move {
+        let c = &self.client;
+        let prepare = || -> Result<Prepared, Error> {
             let fail = |e| Error::validation(LOOKUP.name, e);
             let customer = read_arg(&customer_uuid, "customerUuid", checks::uuid).map_err(fail)?;
             let phone = read_arg(&phone_number, "phoneNumber", checks::e164).map_err(fail)?;
@@ -501,11 +538,17 @@ impl Lookup {
             let features: Vec<LookupFeature> =
                 read_optional(&JsValue::from(holder), "types").map_err(fail)?.unwrap_or_default();
             let names: Vec<&str> = features.iter().map(|f| f.as_str()).collect();
-            let call = c.call_options(LOOKUP.name, options)?;
-            let url = url::lookup(&c.base_url, &phone, &names);
-            // Phone numbers stay out of log lines.
-            let log_url = url::lookup(&c.base_url, "", &names).replacen("/lookup/", "/lookup/[redacted]", 1);
-            Ok(c.call::<LookupResponse>(LOOKUP, url, &log_url, None, Some(&customer), call).await?)
-        })
+            Ok(Prepared {
+                op: LOOKUP,
+                url: url::lookup(&c.base_url, &phone, &names),
+                // Phone numbers stay out of log lines.
+                log_url: Some(url::lookup(&c.base_url, "", &names).replacen("/lookup/", "/lookup/[redacted]", 1)),
+                body: None,
+                customer_uuid: Some(customer),
+                call: c.call_options(LOOKUP.name, options)?,
+                decode: decode_to_js::<LookupResponse>,
+            })
+        };
+        start(c, prepare())
     }
 }

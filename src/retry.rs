@@ -120,16 +120,26 @@ pub fn next_wait(
 /// Reads `retry-after-ms` (milliseconds) or else `Retry-After` (seconds, or
 /// an HTTP date compared with `now_ms`). Unreadable values count as absent.
 pub fn parse_retry_after(retry_after: Option<&str>, retry_after_ms: Option<&str>, now_ms: f64) -> Option<f64> {
-    if let Some(ms) = retry_after_ms.and_then(|s| s.trim().parse::<f64>().ok()) {
-        if ms.is_finite() && ms >= 0.0 {
-            return Some(ms);
-        }
+    if let Some(ms) = retry_after_ms.and_then(|s| parse_decimal(s.trim())) {
+        return Some(ms);
     }
     let v = retry_after?.trim();
-    if let Ok(secs) = v.parse::<f64>() {
-        return (secs.is_finite() && secs >= 0.0).then_some(secs * 1000.0);
+    if let Some(secs) = parse_decimal(v) {
+        return Some(secs * 1000.0);
     }
     http_date_ms(v).map(|at| (at - now_ms).max(0.0))
+}
+
+/// Reads a non-negative decimal like `3` or `1.5` (what these headers
+/// carry); small, unlike the full float parser.
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let plain = |t: &str| t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !plain(int) || !plain(frac) || s.ends_with('.') {
+        return None;
+    }
+    let digits = |t: &str| t.bytes().fold(0f64, |acc, b| acc * 10.0 + f64::from(b - b'0'));
+    Some(digits(int) + digits(frac) / 10f64.powi(frac.len() as i32))
 }
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into epoch ms.

@@ -36,7 +36,7 @@ pub fn is_ipv4(s: &str) -> bool {
             && part.len() <= 3
             && part.bytes().all(|c| c.is_ascii_digit())
             && !(part.len() > 1 && part.starts_with('0'))
-            && part.parse::<u16>().is_ok_and(|n| n <= 255);
+            && part.bytes().fold(0u16, |n, c| n * 10 + u16::from(c - b'0')) <= 255;
         if !ok {
             return false;
         }

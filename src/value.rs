@@ -87,7 +87,7 @@ mod js {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(all(any(test, fuzzing), not(target_arch = "wasm32")))]
 mod native {
     use super::Value;
     use serde_json::Value as J;

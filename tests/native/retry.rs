@@ -110,6 +110,19 @@ fn retry_after_headers() {
     assert_eq!(parse_retry_after(None, Some("-5"), now), None);
     assert_eq!(parse_retry_after(None, None, now), None);
     assert_eq!(http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777_000.0));
+    for (text, value) in [
+        ("0", Some(0.0)),
+        ("12", Some(12.0)),
+        ("0.25", Some(0.25)),
+        ("1.", None),
+        (".5", None),
+        ("1.2.3", None),
+        ("+1", None),
+        ("1e3", None),
+        ("", None),
+    ] {
+        assert_eq!(parse_decimal(text), value, "{text:?}");
+    }
 }
 
 #[test]

@@ -123,22 +123,23 @@ async fn retry_after_is_honoured() {
 async fn timeouts_are_their_own_error_and_only_reads_retry_them() {
     let ding = retrying_client();
     let id = text(&start(&ding, &fresh_number()).await, "authenticationUuid");
-    let short = || options(&[("timeoutMs", 150.into())]);
+    let short = || options(&[("timeoutMs", 300.into())]);
     let k = key("slow-read");
-    set_fault(Some(&format!("delay=600;key={k};times=1")));
+    set_fault(Some(&format!("delay=1500;key={k};times=1")));
     let st = ok(ding.otp().get_authentication_status(id.as_str().into(), short())).await;
     assert_eq!(text(&st, "uuid"), id);
-    assert_eq!(sent(&k).await, 2.0, "the timed-out read was sent again");
+    // At least once more: on a loaded machine a retry can itself time out.
+    assert!(sent(&k).await >= 2.0, "the timed-out read was sent again");
 
     let k = key("slow-sms");
-    set_fault(Some(&format!("delay=600;key={k};times=1")));
+    set_fault(Some(&format!("delay=1500;key={k};times=1")));
     let req = obj(&[("customerUuid", CUSTOMER.into()), ("phoneNumber", fresh_number().into())]);
     let e = fails(ding.otp().create_authentication(req, short()), "DingTimeoutError").await;
     assert_eq!(get(&e, "attempts").as_f64(), Some(1.0));
     assert_eq!(sent(&k).await, 1.0, "a timed-out SMS may have been sent: not retried");
 
     let k = key("deadline");
-    set_fault(Some(&format!("delay=600;key={k};times=10")));
+    set_fault(Some(&format!("delay=1500;key={k};times=10")));
     let e = fails(
         ding.otp().get_authentication_status(id.as_str().into(), options(&[("deadlineMs", 250.into())])),
         "DingTimeoutError",
