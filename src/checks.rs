@@ -37,7 +37,7 @@ pub fn e164(s: &str) -> Result<(), String> {
         "must be in E.164 form, starting with + and the country code (like +14155550123)"
     } else if s.chars().any(|c| matches!(c, ' ' | '-' | '(' | ')' | '.')) {
         "must be in E.164 form without spaces, dashes, dots or brackets (like +14155550123)"
-    } else if !s[1..].bytes().all(|c| c.is_ascii_digit()) || s.len() < 3 || s.as_bytes()[1] == b'0' {
+    } else if !s.bytes().skip(1).all(|c| c.is_ascii_digit()) || s.len() < 3 || s.as_bytes().get(1) == Some(&b'0') {
         "must be in E.164 form: + then the country code and number, digits only (like +14155550123)"
     } else {
         "must have at most 15 digits in E.164 form (like +14155550123)"

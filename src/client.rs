@@ -540,9 +540,9 @@ impl Lookup {
             let names: Vec<&str> = features.iter().map(|f| f.as_str()).collect();
             Ok(Prepared {
                 op: LOOKUP,
-                url: url::lookup(&c.base_url, &phone, &names),
+                url: url::lookup(&c.base_url, Some(&phone), &names),
                 // Phone numbers stay out of log lines.
-                log_url: Some(url::lookup(&c.base_url, "", &names).replacen("/lookup/", "/lookup/[redacted]", 1)),
+                log_url: Some(url::lookup(&c.base_url, None, &names)),
                 body: None,
                 customer_uuid: Some(customer),
                 call: c.call_options(LOOKUP.name, options)?,

@@ -205,13 +205,11 @@ impl Error {
         if secret.is_empty() {
             return self;
         }
-        if self.inner.message.contains(secret) {
-            self.inner.message = self.inner.message.replace(secret, "[redacted]");
+        if let Some(m) = replace_all(&self.inner.message, secret) {
+            self.inner.message = m;
         }
-        if let Some(b) = &self.inner.body {
-            if b.contains(secret) {
-                self.inner.body = Some(b.replace(secret, "[redacted]"));
-            }
+        if let Some(b) = self.inner.body.as_deref().and_then(|b| replace_all(b, secret)) {
+            self.inner.body = Some(b);
         }
         self
     }
@@ -285,6 +283,31 @@ impl Error {
         }
         crate::js::make_error(i.kind.js_name(), &i.message, &props)
     }
+}
+
+/// `hay` with every `needle` replaced by `[redacted]`, or `None` when it has
+/// none. A plain scan: smaller in the wasm than the standard library's
+/// two-way searcher, and errors are not a hot path.
+fn replace_all(hay: &str, needle: &str) -> Option<String> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let mut out: Option<Vec<u8>> = None;
+    let mut i = 0;
+    let mut copied = 0;
+    while i + n.len() <= h.len() {
+        if h.get(i..i + n.len()) == Some(n) {
+            let o = out.get_or_insert_with(Vec::new);
+            o.extend_from_slice(h.get(copied..i).unwrap_or_default());
+            o.extend_from_slice(b"[redacted]");
+            i += n.len();
+            copied = i;
+        } else {
+            i += 1;
+        }
+    }
+    let mut o = out?;
+    o.extend_from_slice(h.get(copied..).unwrap_or_default());
+    // Whole UTF-8 sequences were replaced by ASCII, so this cannot fail.
+    String::from_utf8(o).ok()
 }
 
 impl From<Error> for JsValue {

@@ -11,7 +11,7 @@
 
 mod checks;
 mod client;
-mod error;
+pub mod error;
 mod js;
 pub mod model;
 pub mod models;

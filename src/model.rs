@@ -640,7 +640,7 @@ pub fn one_of(known: &[&str], got: &str) -> String {
 pub fn truncate(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((i, _)) => {
-            let mut t = s[..i].to_owned();
+            let mut t = s.get(..i).unwrap_or(s).to_owned();
             t.push('…');
             t
         }

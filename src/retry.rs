@@ -142,11 +142,17 @@ pub fn parse_decimal(s: &str) -> Option<f64> {
     Some(digits(int) + digits(frac) / 10f64.powi(frac.len() as i32))
 }
 
+/// Reads 1 to 4 ASCII digits.
+fn small_number(s: &str) -> Option<u32> {
+    ((1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
+}
+
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into epoch ms.
 pub fn http_date_ms(s: &str) -> Option<f64> {
     let rest = s.split_once(", ")?.1;
     let mut parts = rest.split(' ');
-    let day: u32 = parts.next()?.parse().ok()?;
+    let day = small_number(parts.next()?)?;
     let month = match parts.next()? {
         "Jan" => 1,
         "Feb" => 2,
@@ -162,7 +168,7 @@ pub fn http_date_ms(s: &str) -> Option<f64> {
         "Dec" => 12,
         _ => return None,
     };
-    let year: u32 = parts.next()?.parse().ok()?;
+    let year = small_number(parts.next()?)?;
     let time = parts.next()?;
     if parts.next()? != "GMT" || parts.next().is_some() || time.len() != 8 {
         return None;

@@ -16,7 +16,7 @@ pub fn server_base(url: &str) -> Result<String, String> {
     if url.contains(['?', '#']) {
         return Err("must not have a query or a fragment".into());
     }
-    let is_http = url.len() >= 7 && url[..7].eq_ignore_ascii_case("http://");
+    let is_http = url.as_bytes().get(..7).is_some_and(|p| p.eq_ignore_ascii_case(b"http://"));
     if is_http && !validate::url_host(url).is_some_and(|h| validate::is_loopback_host(&h)) {
         return Err("must use https (plain http is allowed only for localhost and 127.0.0.1)".into());
     }
@@ -54,10 +54,14 @@ pub fn authentication_status(base: &str, auth_uuid: &str) -> String {
     u
 }
 
-/// `{base}/lookup/{phone_number}?type=..&type=..`.
-pub fn lookup(base: &str, phone_number: &str, types: &[&str]) -> String {
+/// `{base}/lookup/{phone_number}?type=..&type=..`; without a number, the
+/// URL as logged: `{base}/lookup/[redacted]?type=..`.
+pub fn lookup(base: &str, phone_number: Option<&str>, types: &[&str]) -> String {
     let mut u = join(base, "/lookup/");
-    push_segment(&mut u, phone_number);
+    match phone_number {
+        Some(p) => push_segment(&mut u, p),
+        None => u.push_str("[redacted]"),
+    }
     for (i, t) in types.iter().enumerate() {
         u.push_str(if i == 0 { "?type=" } else { "&type=" });
         push_segment(&mut u, t);

@@ -55,7 +55,7 @@ pub fn is_http_url(s: &str) -> bool {
         return false;
     };
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..host_end];
+    let authority = rest.get(..host_end).unwrap_or(rest);
     let host = authority.rsplit('@').next().unwrap_or(authority);
     !host.is_empty() && !host.starts_with(':') && s.bytes().all(|c| c > b' ' && c != 0x7f)
 }
@@ -64,10 +64,10 @@ pub fn is_http_url(s: &str) -> bool {
 pub fn url_host(s: &str) -> Option<String> {
     let rest = strip_prefix_ignore_case(s, "https://").or_else(|| strip_prefix_ignore_case(s, "http://"))?;
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..host_end];
+    let authority = rest.get(..host_end).unwrap_or(rest);
     let host_port = authority.rsplit('@').next().unwrap_or(authority);
     let host = if let Some(v6) = host_port.strip_prefix('[') {
-        &v6[..v6.find(']')?]
+        v6.get(..v6.find(']')?)?
     } else {
         host_port.split(':').next().unwrap_or(host_port)
     };
@@ -80,8 +80,8 @@ pub fn is_loopback_host(host: &str) -> bool {
 }
 
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    if s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes()) {
-        Some(&s[prefix.len()..])
+    if s.as_bytes().get(..prefix.len())?.eq_ignore_ascii_case(prefix.as_bytes()) {
+        s.get(prefix.len()..)
     } else {
         None
     }

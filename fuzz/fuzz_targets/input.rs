@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
         let path = url::authentication_status("https://h/v1", s);
         assert!(!path["https://h/v1/authentication/".len()..].contains(['/', '?', '#', '.']), "one segment");
         if e164 {
-            assert!(url::lookup("https://h/v1", s, &["cnam"]).ends_with("?type=cnam"));
+            assert!(url::lookup("https://h/v1", Some(s), &["cnam"]).ends_with("?type=cnam"));
         }
     }
 });

@@ -71,12 +71,16 @@ fn paths_are_percent_encoded_one_segment() {
         url::authentication_status(base, "../../x"),
         "https://api.ding.live/v1/authentication/%2E%2E%2F%2E%2E%2Fx"
     );
-    assert_eq!(url::lookup(base, "+14155550123", &[]), "https://api.ding.live/v1/lookup/%2B14155550123");
+    assert_eq!(url::lookup(base, Some("+14155550123"), &[]), "https://api.ding.live/v1/lookup/%2B14155550123");
     assert_eq!(
-        url::lookup(base, "+14155550123", &["cnam"]),
+        url::lookup(base, Some("+14155550123"), &["cnam"]),
         "https://api.ding.live/v1/lookup/%2B14155550123?type=cnam"
     );
-    assert_eq!(url::lookup(base, "+1", &["cnam", "x y"]), "https://api.ding.live/v1/lookup/%2B1?type=cnam&type=x%20y");
+    assert_eq!(
+        url::lookup(base, Some("+1"), &["cnam", "x y"]),
+        "https://api.ding.live/v1/lookup/%2B1?type=cnam&type=x%20y"
+    );
+    assert_eq!(url::lookup(base, None, &["cnam"]), "https://api.ding.live/v1/lookup/[redacted]?type=cnam");
     let mut s = String::new();
     url::push_segment(&mut s, "é?#%");
     assert_eq!(s, "%C3%A9%3F%23%25");
@@ -110,4 +114,20 @@ fn small_helpers() {
     w.string("k", "\"\\\n\u{1}\u{2028}é");
     let text = w.finish();
     assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap()["k"], "\"\\\n\u{1}\u{2028}é");
+}
+
+#[test]
+fn errors_scrub_an_echoed_api_key() {
+    use crate::models::ErrorResponse;
+    let secret = "sk_live_ÿ_secret";
+    let body = ErrorResponse { code: None, message: Some(format!("bad key {secret}!")), doc_url: None };
+    let raw = format!(r#"{{"message":"bad key {secret}!","again":"{secret}{secret}"}}"#);
+    let e = crate::Error::http(403, body, raw).redact(secret);
+    assert_eq!(e.message(), "Ding API answered HTTP 403 (is the API key right?): bad key [redacted]!");
+    assert_eq!(e.body().unwrap(), r#"{"message":"bad key [redacted]!","again":"[redacted][redacted]"}"#);
+    assert_eq!(e.status(), Some(403));
+    let e = crate::Error::http(500, ErrorResponse::default(), "sk_live".into()).redact(secret);
+    assert_eq!(e.body(), Some("sk_live"), "a partial match is not a key");
+    let e = crate::Error::http(500, ErrorResponse::default(), "x".repeat(100_000)).redact("");
+    assert_eq!(e.body().unwrap().len(), crate::error::MAX_KEPT_BODY, "bodies kept on errors are capped");
 }
