@@ -68,13 +68,13 @@ node -e '
 ' "$pack_json"
 
 # project NAME FILES...: a fresh project in the work folder with the tarball
-# installed as a dependency and FILES (from tests/runtimes) copied in.
+# installed as a dependency and FILES (paths in the repository) copied in.
 project() {
   local dir="$work/$1"
   shift
   mkdir -p "$dir"
   printf '{ "name": "ding-otp-%s", "private": true, "type": "module" }\n' "$(basename "$dir")" >"$dir/package.json"
-  for f in "$@"; do cp -R "$rt/$f" "$dir/"; done
+  for f in "$@"; do cp -R "$root/$f" "$dir/"; done
   (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "$tarball" >/dev/null)
   echo "$dir"
 }
@@ -110,17 +110,17 @@ log "mock at $DING_MOCK_URL"
 # -- Node 18, 20, 22: import and require ------------------------------------
 for node_bin in "$rt/node_modules/node18/bin/node" "$(command -v node)" "$rt/node_modules/node22/bin/node"; do
   v="$(version "$node_bin")"
-  dir="$(project "node${v%%.*}" flow.mjs main.mjs main.cjs)"
+  dir="$(project "node${v%%.*}" tests/runtimes/flow.mjs tests/runtimes/main.mjs tests/runtimes/main.cjs)"
   check "node $v import" 60 env -C "$dir" EXPECT_ENTRY=node.js "$node_bin" main.mjs
   check "node $v require" 60 env -C "$dir" EXPECT_ENTRY=index.cjs "$node_bin" main.cjs
 done
 
 # -- Deno and Bun -------------------------------------------------------------
-dir="$(project deno flow.mjs main.mjs)"
-check "deno $(version "$bin/deno" | cut -d' ' -f2) import" 90 env -C "$dir" DENO_DIR="$work/deno-cache" \
-  DENO_NO_UPDATE_CHECK=1 DENO_NO_PROMPT=1 EXPECT_ENTRY=index.js \
+dir="$(project deno tests/runtimes/flow.mjs tests/runtimes/main.mjs)"
+deno_env=(env DENO_DIR="$work/deno-cache" DENO_NO_UPDATE_CHECK=1 DENO_NO_PROMPT=1)
+check "deno $(version "$bin/deno" | cut -d' ' -f2) import" 90 env -C "$dir" "${deno_env[@]}" EXPECT_ENTRY=index.js \
   "$bin/deno" run --allow-net=127.0.0.1 --allow-read --allow-env main.mjs
-dir="$(project bun flow.mjs main.mjs main.cjs)"
+dir="$(project bun tests/runtimes/flow.mjs tests/runtimes/main.mjs tests/runtimes/main.cjs)"
 for f in main.mjs main.cjs; do
   kind=import && [ "$f" = main.cjs ] && kind=require
   check "bun $(version "$bin/bun") $kind" 60 env -C "$dir" DO_NOT_TRACK=1 EXPECT_ENTRY=node.js "$bin/bun" "$f"
@@ -130,27 +130,51 @@ done
 # Neither fetches Cloudflare's Request.cf data from the network.
 export CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_SEND_METRICS=false
 workerd_v="$(version "$bin/workerd")"
-dir="$(project miniflare flow.mjs worker.mjs)"
+dir="$(project miniflare tests/runtimes/flow.mjs tests/runtimes/worker.mjs)"
 check "workerd ${workerd_v#workerd } via miniflare $(pkgv miniflare) (node $(version node))" \
   120 node "$rt/run-worker.mjs" miniflare "$dir"
-dir="$(project wrangler flow.mjs worker.mjs)"
+dir="$(project wrangler tests/runtimes/flow.mjs tests/runtimes/worker.mjs)"
 printf '{ "name": "ding-otp-runtime-test", "main": "worker.mjs", "compatibility_date": "2025-06-01" }\n' >"$dir/wrangler.json"
 port="$(free_port)"
-inspector="$(free_port)"
 node22="$rt/node_modules/node22/bin/node"
-(cd "$dir" && XDG_CONFIG_HOME="$work/wrangler-config" exec setsid "$node22" "$rt/node_modules/wrangler/bin/wrangler.js" dev \
-  --ip 127.0.0.1 --port "$port" --inspector-port "$inspector" --show-interactive-dev-session=false \
-  --var "DING_MOCK_URL:$DING_MOCK_URL" --var DING_API_KEY:test-key >"$work/wrangler.log" 2>&1) &
-bg_pids+=($!)
+# wrangler_dev DIR PORT ARGS...: `wrangler dev` (on Node 22, as it requires)
+# in DIR on 127.0.0.1:PORT, in its own process group, stopped by wrangler_stop.
+wrangler_dev() {
+  local dir=$1 port=$2
+  shift 2
+  (cd "$dir" && XDG_CONFIG_HOME="$work/wrangler-config" exec setsid "$node22" "$rt/node_modules/wrangler/bin/wrangler.js" dev \
+    --ip 127.0.0.1 --port "$port" --inspector-port "$(free_port)" --show-interactive-dev-session=false "$@" \
+    >"$dir/wrangler.log" 2>&1) &
+  bg_pids+=($!)
+}
+wrangler_stop() { # wrangler_stop DIR: stops the last one, shows its log if no request got a 200
+  kill -- "-${bg_pids[-1]}" 2>/dev/null || true
+  unset 'bg_pids[-1]'
+  grep -q ' 200 OK' "$1/wrangler.log" || sed 's/^/      wrangler: /' "$1/wrangler.log" | tail -n 20
+}
+wrangler_dev "$dir" "$port" --var "DING_MOCK_URL:$DING_MOCK_URL" --var DING_API_KEY:test-key
 check "workerd ${workerd_v#workerd } via wrangler $(pkgv wrangler) dev (node $(version "$node22"))" \
   150 node "$rt/run-worker.mjs" url "http://127.0.0.1:$port/"
-kill -- "-${bg_pids[-1]}" 2>/dev/null || true
-grep -q ' 200 OK' "$work/wrangler.log" || sed 's/^/      wrangler: /' "$work/wrangler.log" | tail -n 20
+wrangler_stop "$dir"
+
+# -- examples/: the Node and Deno scripts, the Worker -------------------------
+dir="$(project example-node examples/node/otp.mjs)"
+check "examples/node (node $(version node))" 60 node "$rt/examples.mjs" cli "$dir" node otp.mjs
+dir="$(project example-deno examples/deno/otp.ts)"
+check "examples/deno: deno check" 90 env -C "$dir" "${deno_env[@]}" "$bin/deno" check otp.ts
+check "examples/deno" 90 "${deno_env[@]}" node "$rt/examples.mjs" cli "$dir" \
+  "$bin/deno" run --allow-net=127.0.0.1 --allow-env --allow-read otp.ts
+dir="$(project example-worker examples/worker/src examples/worker/wrangler.jsonc)"
+port="$(free_port)"
+wrangler_dev "$dir" "$port" --var "DING_SERVER_URL:$DING_MOCK_URL" --var DING_API_KEY:test-key \
+  --var "DING_CUSTOMER_UUID:0b6f2a4e-5d1c-4e8a-9f3b-7c2d1e0a9b84"
+check "examples/worker via wrangler dev" 150 node "$rt/examples.mjs" worker "http://127.0.0.1:$port/"
+wrangler_stop "$dir"
 
 # -- browsers: no bundler, esbuild, Vite ----------------------------------------
-dir="$(project browser flow.mjs app.mjs index.html esbuild.html vite)"
-chrome_v="$(version chromium)"
-firefox_v="$(version firefox-esr)"
+dir="$(project browser tests/runtimes/flow.mjs tests/runtimes/app.mjs tests/runtimes/index.html tests/runtimes/esbuild.html tests/runtimes/vite)"
+chrome_v="$(version chromium | cut -d' ' -f1-2)"
+firefox_v="$(version firefox-esr | sed 's/^Mozilla //')"
 check "esbuild $(pkgv esbuild) bundle" 60 sh -c \
   'cd "$1" && "$2" app.mjs --bundle --format=esm --platform=browser --outdir=dist-esbuild --log-level=warning &&
    cp node_modules/ding-otp/ding_otp_bg.wasm dist-esbuild/' _ "$dir" "$bin/esbuild"
