@@ -60,7 +60,7 @@ cleanup() {
 trap cleanup EXIT
 
 rm -rf target/runtimes && mkdir -p target/runtimes
-pack_json="$(cd "$pkg_dir" && npm pack --json --pack-destination "$root/target/runtimes" 2>/dev/null)"
+pack_json="$(cd "$pkg_dir" && timeout 120 npm pack --json --pack-destination "$root/target/runtimes" 2>/dev/null)"
 tarball="$root/target/runtimes/$(node -e 'console.log(JSON.parse(process.argv[1])[0].filename)' "$pack_json")"
 node -e '
   const [p] = JSON.parse(process.argv[1]);
@@ -75,7 +75,7 @@ project() {
   mkdir -p "$dir"
   printf '{ "name": "ding-otp-%s", "private": true, "type": "module" }\n' "$(basename "$dir")" >"$dir/package.json"
   for f in "$@"; do cp -R "$root/$f" "$dir/"; done
-  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "$tarball" >/dev/null)
+  (cd "$dir" && timeout 300 npm install --no-audit --no-fund --loglevel=error "$tarball" >/dev/null)
   echo "$dir"
 }
 
