@@ -110,6 +110,7 @@ describe("sign-in demo", () => {
     assert.equal(await text(page, "#mock-url"), mock.url);
     assert.equal(await text(page, "#customer-uuid"), CUSTOMER_UUID);
     assert.match(await text(page, ".about"), /A real deployment keeps the API key on a server/);
+    assert.match(await page.locator("#server-link").getAttribute("href"), /\/examples\/worker$/);
     assert.equal(await page.locator("#country").inputValue(), "US");
     assert.equal(await activeId(page), "phone");
     assert.equal(await page.locator("#send").isEnabled(), true);
