@@ -4,8 +4,10 @@
 // `x-api-key`, and answers with precomputed bodies.
 //
 //   node bench/server.mjs          prints "listening on http://127.0.0.1:PORT/v1"
-//                                  and serves until stdin closes or SIGTERM
+//                                  and serves until SIGTERM / SIGINT (or, when
+//                                  stdin is a pipe, until it closes)
 //   import { startServer } from "./server.mjs"   (in-process)
+import { fstatSync } from "node:fs";
 import { createServer } from "node:http";
 import { answer } from "./responses.mjs";
 import { pathToFileURL } from "node:url";
@@ -57,6 +59,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const stop = () => s.close().then(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  process.stdin.on("end", stop); // the parent went away
-  process.stdin.resume();
+  // Started by bench/run.mjs with a pipe as stdin: stop when the parent goes away.
+  if (fstatSync(0).isFIFO()) {
+    process.stdin.on("end", stop);
+    process.stdin.resume();
+  }
 }
