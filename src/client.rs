@@ -304,6 +304,10 @@ fn count_text(n: u32) -> String {
 #[derive(Debug)]
 pub struct Ding {
     client: Rc<Client>,
+    /// The `Otp` and `Lookup` JS objects, made once: a getter that built a
+    /// new one per access would cost an allocation per call.
+    otp: JsValue,
+    lookup: JsValue,
 }
 
 #[wasm_bindgen]
@@ -314,20 +318,24 @@ impl Ding {
     /// `serverURL` is not an https URL (http is accepted for localhost only).
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "DingOptions")] options: JsValue) -> Result<Ding, JsValue> {
-        let client = Client::from_options(&options).map_err(|e| Error::validation("Ding options", e))?;
-        Ok(Ding { client: Rc::new(client) })
+        let client = Rc::new(Client::from_options(&options).map_err(|e| Error::validation("Ding options", e))?);
+        Ok(Ding {
+            otp: Otp { client: client.clone() }.into(),
+            lookup: Lookup { client: client.clone() }.into(),
+            client,
+        })
     }
 
     /// Send, check and resend codes; report onboarding; read an authentication's history.
-    #[wasm_bindgen(getter)]
-    pub fn otp(&self) -> Otp {
-        Otp { client: self.client.clone() }
+    #[wasm_bindgen(getter, unchecked_return_type = "Otp")]
+    pub fn otp(&self) -> JsValue {
+        self.otp.clone()
     }
 
     /// Look up phone numbers.
-    #[wasm_bindgen(getter)]
-    pub fn lookup(&self) -> Lookup {
-        Lookup { client: self.client.clone() }
+    #[wasm_bindgen(getter, unchecked_return_type = "Lookup")]
+    pub fn lookup(&self) -> JsValue {
+        self.lookup.clone()
     }
 
     /// The server this client talks to, without a trailing slash.
@@ -351,6 +359,19 @@ impl Ding {
         let o = Object::new();
         crate::model::set(&o, "serverURL", &JsValue::from_str(&self.client.base_url));
         o.into()
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+impl Ding {
+    /// The OTP resource as a Rust value, for the wasm tests.
+    pub(crate) fn otp_api(&self) -> Otp {
+        Otp { client: self.client.clone() }
+    }
+
+    /// The lookup resource as a Rust value, for the wasm tests.
+    pub(crate) fn lookup_api(&self) -> Lookup {
+        Lookup { client: self.client.clone() }
     }
 }
 

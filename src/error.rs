@@ -259,7 +259,7 @@ impl Error {
             return i.cause.unwrap_or(JsValue::UNDEFINED);
         }
         let props = js_sys::Object::new();
-        let put = |k: &str, v: JsValue| crate::model::set(&props, k, &v);
+        let put = |k: &'static str, v: JsValue| crate::model::set(&props, k, &v);
         if let Some(s) = i.status {
             put("status", JsValue::from_f64(s.into()));
         }

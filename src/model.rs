@@ -91,7 +91,7 @@ pub trait Decode: Sized {
 }
 
 /// Decodes the optional member `key` of the object `v` (`null` counts as absent).
-pub fn decode_field<V: Value, T: Decode>(v: &V, key: &str) -> Result<Option<T>, DecodeError> {
+pub fn decode_field<V: Value, T: Decode>(v: &V, key: &'static str) -> Result<Option<T>, DecodeError> {
     match v.get(key) {
         None => Ok(None),
         Some(x) => T::decode(&x).map(Some).map_err(|e| e.within(key)),
@@ -177,9 +177,9 @@ impl<T: ToJs> ToJs for Vec<T> {
 }
 
 /// Sets `obj[key] = value` on a plain object built by this crate.
-pub fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
+pub fn set(obj: &js_sys::Object, key: &'static str, value: &JsValue) {
     // Cannot fail on a plain extensible object.
-    let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
+    let _ = js_sys::Reflect::set(obj, &crate::value::js_key(key), value);
 }
 
 /// A type the caller passes in, read from a JS value before any check.

@@ -77,8 +77,8 @@ pub struct Env {
     pub after_response: JsValue,
 }
 
-fn text_of(v: &JsValue, key: &str) -> Option<String> {
-    Reflect::get(v, &JsValue::from_str(key)).ok().and_then(|x| x.as_string())
+fn text_of(v: &JsValue, key: &'static str) -> Option<String> {
+    Reflect::get(v, &crate::value::js_key(key)).ok().and_then(|x| x.as_string())
 }
 
 /// Sends one attempt and reads the whole body.

@@ -9,7 +9,7 @@
 pub trait Value: Sized {
     /// The member `key` of an object; `None` when absent, `null` or `undefined`,
     /// or when `self` is not an object.
-    fn get(&self, key: &str) -> Option<Self>;
+    fn get(&self, key: &'static str) -> Option<Self>;
     /// The text of a string value.
     fn as_text(&self) -> Option<String>;
     /// The number of a number value.
@@ -32,11 +32,11 @@ mod js {
     use wasm_bindgen::{JsCast, JsValue};
 
     impl Value for JsValue {
-        fn get(&self, key: &str) -> Option<Self> {
+        fn get(&self, key: &'static str) -> Option<Self> {
             if !self.is_object() {
                 return None;
             }
-            let v = Reflect::get(self, &JsValue::from_str(key)).ok()?;
+            let v = Reflect::get(self, &super::js_key(key)).ok()?;
             if v.is_undefined() || v.is_null() {
                 None
             } else {
@@ -93,7 +93,7 @@ mod native {
     use serde_json::Value as J;
 
     impl Value for J {
-        fn get(&self, key: &str) -> Option<Self> {
+        fn get(&self, key: &'static str) -> Option<Self> {
             match self.as_object()?.get(key)? {
                 J::Null => None,
                 v => Some(v.clone()),
@@ -128,6 +128,41 @@ mod native {
             }
         }
     }
+}
+
+/// The JS string of a static key. Turning a Rust string into a JS string
+/// costs an encode and a decode at the boundary; the model code reads and
+/// writes the same few dozen keys on every call, so each is converted once
+/// and kept, found again by the address and length of its literal.
+pub fn js_key(key: &'static str) -> wasm_bindgen::JsValue {
+    use std::cell::RefCell;
+    use wasm_bindgen::JsValue;
+    const SLOTS: usize = 256;
+    thread_local! {
+        static KEYS: RefCell<Vec<Option<(usize, usize, JsValue)>>> = const { RefCell::new(Vec::new()) };
+    }
+    let id = (key.as_ptr() as usize, key.len());
+    KEYS.with(|cell| {
+        // The borrow ends before the caller touches JS again (a getter on
+        // the caller's object may call back into this module).
+        let mut keys = cell.borrow_mut();
+        if keys.is_empty() {
+            keys.resize(SLOTS, None);
+        }
+        let mut i = ((id.0 >> 2) ^ id.1) % SLOTS;
+        for _ in 0..SLOTS {
+            match keys.get_mut(i) {
+                Some(Some((p, l, v))) if (*p, *l) == id => return v.clone(),
+                Some(slot @ None) => {
+                    let v = JsValue::from_str(key);
+                    *slot = Some((id.0, id.1, v.clone()));
+                    return v;
+                }
+                _ => i = (i + 1) % SLOTS,
+            }
+        }
+        JsValue::from_str(key)
+    })
 }
 
 /// Appends `s` to `out` as a JSON string literal (quotes included).

@@ -32,7 +32,7 @@ fn mock() -> &'static str {
 fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
     let o = Object::new();
     for (k, v) in pairs {
-        crate::model::set(&o, k, v);
+        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
     }
     o.into()
 }
@@ -105,7 +105,7 @@ async fn mock_json(path: &str) -> JsValue {
 
 async fn start(ding: &Ding, number: &str) -> JsValue {
     let req = obj(&[("customerUuid", CUSTOMER.into()), ("phoneNumber", number.into())]);
-    ok(ding.otp().create_authentication(req, None)).await
+    ok(ding.otp_api().create_authentication(req, None)).await
 }
 
 fn check_req(auth: &str, code: &str) -> JsValue {
@@ -135,12 +135,12 @@ async fn full_otp_flow_with_the_code_from_the_inbox() {
     let code = text(&messages.get(0), "code");
     assert_eq!(code, CODE);
 
-    let wrong = ok(ding.otp().check(check_req(&id, "000000"), None)).await;
+    let wrong = ok(ding.otp_api().check(check_req(&id, "000000"), None)).await;
     assert_eq!(text(&wrong, "status"), "invalid");
     assert_eq!(text(&wrong, "authenticationUuid"), id);
-    let right = ok(ding.otp().check(check_req(&id, &code), None)).await;
+    let right = ok(ding.otp_api().check(check_req(&id, &code), None)).await;
     assert_eq!(text(&right, "status"), "valid");
-    let again = ok(ding.otp().check(check_req(&id, &code), None)).await;
+    let again = ok(ding.otp_api().check(check_req(&id, &code), None)).await;
     assert_eq!(text(&again, "status"), "already_validated");
 }
 
@@ -150,12 +150,12 @@ async fn retry_is_denied_inside_the_window_then_approved() {
     let auth = start(&ding, &fresh_number()).await;
     let id = text(&auth, "authenticationUuid");
     let req = || obj(&[("customerUuid", CUSTOMER.into()), ("authenticationUuid", id.as_str().into())]);
-    let early = ok(ding.otp().retry(req(), None)).await;
+    let early = ok(ding.otp_api().retry(req(), None)).await;
     assert_eq!(text(&early, "status"), "denied");
     assert_date(&early, "nextRetryAt");
     let before = get(&early, "remainingRetry").as_f64().unwrap();
     sleep(1100).await;
-    let later = ok(ding.otp().retry(req(), None)).await;
+    let later = ok(ding.otp_api().retry(req(), None)).await;
     assert_eq!(text(&later, "status"), "approved");
     assert_eq!(get(&later, "remainingRetry").as_f64().unwrap(), before - 1.0);
     assert_date(&later, "createdAt");
@@ -170,16 +170,16 @@ async fn feedback_is_recorded_once_per_status() {
     start(&ding, &number).await;
     let req =
         |n: &str, s: &str| obj(&[("customerUuid", CUSTOMER.into()), ("phoneNumber", n.into()), ("status", s.into())]);
-    let fb = ok(ding.otp().feedback(req(&number, "onboarded"), None)).await;
+    let fb = ok(ding.otp_api().feedback(req(&number, "onboarded"), None)).await;
     assert!(!text(&fb, "uuid").is_empty());
-    let dup = fails(ding.otp().feedback(req(&number, "onboarded"), None), "DingApiError").await;
+    let dup = fails(ding.otp_api().feedback(req(&number, "onboarded"), None), "DingApiError").await;
     assert_eq!(text(&dup, "code"), "duplicated_feedback_status");
     assert_eq!(get(&dup, "status").as_f64(), Some(400.0));
     assert!(text(&dup, "docUrl").ends_with("#duplicated_feedback_status"));
     assert!(text(&dup, "body").contains("duplicated_feedback_status"));
-    let other = ok(ding.otp().feedback(req(&number, "not_onboarded"), None)).await;
+    let other = ok(ding.otp_api().feedback(req(&number, "not_onboarded"), None)).await;
     assert_ne!(text(&other, "uuid"), text(&fb, "uuid"));
-    let none = fails(ding.otp().feedback(req(&fresh_number(), "onboarded"), None), "DingApiError").await;
+    let none = fails(ding.otp_api().feedback(req(&fresh_number(), "onboarded"), None), "DingApiError").await;
     assert_eq!(text(&none, "code"), "no_associated_auth_found");
 }
 
@@ -195,12 +195,12 @@ async fn status_has_signals_and_the_whole_history() {
         ("ip", "203.0.113.42".into()),
         ("isReturningUser", true.into()),
     ]);
-    let auth = ok(ding.otp().create_authentication(req, None)).await;
+    let auth = ok(ding.otp_api().create_authentication(req, None)).await;
     let id = text(&auth, "authenticationUuid");
-    ok(ding.otp().check(check_req(&id, "999999"), None)).await;
-    ok(ding.otp().check(check_req(&id, CODE), None)).await;
+    ok(ding.otp_api().check(check_req(&id, "999999"), None)).await;
+    ok(ding.otp_api().check(check_req(&id, CODE), None)).await;
 
-    let st = ok(ding.otp().get_authentication_status(id.as_str().into(), None)).await;
+    let st = ok(ding.otp_api().get_authentication_status(id.as_str().into(), None)).await;
     assert_eq!(text(&st, "uuid"), id);
     assert_eq!(text(&st, "phoneNumber"), number);
     assert_eq!(text(&st, "correlationId"), "signup-42");
@@ -233,14 +233,14 @@ async fn status_has_signals_and_the_whole_history() {
 #[wasm_bindgen_test]
 async fn lookup_with_and_without_cnam() {
     let ding = client();
-    let info = ok(ding.lookup().lookup(CUSTOMER.into(), "+14155550123".into(), None, None)).await;
+    let info = ok(ding.lookup_api().lookup(CUSTOMER.into(), "+14155550123".into(), None, None)).await;
     assert_eq!(text(&info, "phoneNumber"), "+14155550123");
     assert_eq!(text(&info, "countryCode"), "US");
     assert!(!text(&info, "lineType").is_empty());
     assert!(get(&info, "numberPorted").as_bool().is_some());
     assert!(get(&info, "callerName").is_undefined());
     let types: JsValue = Array::of1(&"cnam".into()).into();
-    let named = ok(ding.lookup().lookup(CUSTOMER.into(), "+33612345678".into(), Some(types), None)).await;
+    let named = ok(ding.lookup_api().lookup(CUSTOMER.into(), "+33612345678".into(), Some(types), None)).await;
     assert_eq!(text(&named, "countryCode"), "FR");
     assert!(!text(&named, "callerName").is_empty());
 }
@@ -249,7 +249,7 @@ async fn lookup_with_and_without_cnam() {
 async fn unknown_authentication_is_an_api_error() {
     let ding = client();
     let e = fails(
-        ding.otp().get_authentication_status("00000000-0000-4000-8000-000000000000".into(), None),
+        ding.otp_api().get_authentication_status("00000000-0000-4000-8000-000000000000".into(), None),
         "DingApiError",
     )
     .await;
@@ -262,7 +262,7 @@ async fn unknown_authentication_is_an_api_error() {
 async fn a_wrong_key_is_an_http_error_that_never_shows_the_key() {
     let secret = "sk_live_wrong_0123456789";
     let ding = client_with(secret, None, &[]);
-    let e = fails(ding.lookup().lookup(CUSTOMER.into(), "+14155550123".into(), None, None), "DingHttpError").await;
+    let e = fails(ding.lookup_api().lookup(CUSTOMER.into(), "+14155550123".into(), None, None), "DingHttpError").await;
     assert_eq!(get(&e, "status").as_f64(), Some(403.0));
     let shown = [
         js_sys::JSON::stringify(&e).unwrap().as_string().unwrap(),
@@ -281,7 +281,7 @@ async fn a_wrong_key_is_an_http_error_that_never_shows_the_key() {
 #[wasm_bindgen_test]
 async fn an_unreachable_server_is_a_network_error() {
     let ding = Ding::new(obj(&[("apiKey", KEY.into()), ("serverURL", "http://127.0.0.1:9/v1".into())])).unwrap();
-    let e = fails(ding.otp().get_authentication_status(CUSTOMER.into(), None), "DingNetworkError").await;
+    let e = fails(ding.otp_api().get_authentication_status(CUSTOMER.into(), None), "DingNetworkError").await;
     assert!(!get(&e, "cause").is_undefined(), "the platform's error is kept as cause");
 }
 
@@ -323,17 +323,17 @@ async fn broken_answers_are_typed_errors_and_the_client_keeps_working() {
     ];
     for (fault, class) in cases {
         set_fault(Some(fault));
-        let e = fails(ding.otp().get_authentication_status(id.as_str().into(), None), class).await;
+        let e = fails(ding.otp_api().get_authentication_status(id.as_str().into(), None), class).await;
         if class == "DingDecodeError" {
             assert_eq!(get(&e, "status").as_f64(), Some(200.0), "{fault}");
             assert!(get(&e, "body").is_string(), "{fault}: the raw body is kept");
         }
         set_fault(None);
-        let st = ok(ding.otp().get_authentication_status(id.as_str().into(), None)).await;
+        let st = ok(ding.otp_api().get_authentication_status(id.as_str().into(), None)).await;
         assert_eq!(text(&st, "uuid"), id, "the client works after {fault}");
     }
     set_fault(Some("body=html"));
-    let e = fails(ding.otp().check(check_req(&id, CODE), None), "DingDecodeError").await;
+    let e = fails(ding.otp_api().check(check_req(&id, CODE), None), "DingDecodeError").await;
     assert!(text(&e, "body").contains("<html>"));
     set_fault(None);
 }
@@ -344,9 +344,9 @@ async fn unknown_values_from_the_server_come_through() {
     let auth = start(&ding, &fresh_number()).await;
     let id = text(&auth, "authenticationUuid");
     set_fault(Some("body=unknown-enum"));
-    let r = ok(ding.otp().check(check_req(&id, "000000"), None)).await;
+    let r = ok(ding.otp_api().check(check_req(&id, "000000"), None)).await;
     set_fault(Some("body=unknown-event"));
-    let st = ok(ding.otp().get_authentication_status(id.as_str().into(), None)).await;
+    let st = ok(ding.otp_api().get_authentication_status(id.as_str().into(), None)).await;
     set_fault(None);
     let status = text(&r, "status");
     assert!(!CHECK_STATUSES.contains(&status.as_str()), "an unknown status is passed through: {status}");
@@ -364,7 +364,7 @@ const CHECK_STATUSES: [&str; 7] =
 async fn bad_input_is_refused_before_sending() {
     let ding = faulty_client();
     let before = calls();
-    let create = |pairs: &[(&str, JsValue)]| ding.otp().create_authentication(obj(pairs), None);
+    let create = |pairs: &[(&str, JsValue)]| ding.otp_api().create_authentication(obj(pairs), None);
     let cases: Vec<(Promise, &str)> = vec![
         (create(&[("customerUuid", CUSTOMER.into())]), "phoneNumber"),
         (create(&[("customerUuid", CUSTOMER.into()), ("phoneNumber", 14155550123.0.into())]), "phoneNumber"),
@@ -386,11 +386,11 @@ async fn bad_input_is_refused_before_sending() {
             ]),
             "correlationId",
         ),
-        (ding.otp().create_authentication(JsValue::UNDEFINED, None), "request"),
-        (ding.otp().check(check_req(CUSTOMER, ""), None), "checkCode"),
-        (ding.otp().retry(obj(&[("customerUuid", CUSTOMER.into())]), None), "authenticationUuid"),
+        (ding.otp_api().create_authentication(JsValue::UNDEFINED, None), "request"),
+        (ding.otp_api().check(check_req(CUSTOMER, ""), None), "checkCode"),
+        (ding.otp_api().retry(obj(&[("customerUuid", CUSTOMER.into())]), None), "authenticationUuid"),
         (
-            ding.otp().feedback(
+            ding.otp_api().feedback(
                 obj(&[
                     ("customerUuid", CUSTOMER.into()),
                     ("phoneNumber", "+14155550123".into()),
@@ -400,12 +400,12 @@ async fn bad_input_is_refused_before_sending() {
             ),
             "status",
         ),
-        (ding.otp().get_authentication_status("../../lookup/x".into(), None), "authUuid"),
-        (ding.otp().get_authentication_status(JsValue::from(42), None), "authUuid"),
-        (ding.lookup().lookup(CUSTOMER.into(), "14155550123".into(), None, None), "phoneNumber"),
-        (ding.lookup().lookup("x\r\ny".into(), "+14155550123".into(), None, None), "customerUuid"),
+        (ding.otp_api().get_authentication_status("../../lookup/x".into(), None), "authUuid"),
+        (ding.otp_api().get_authentication_status(JsValue::from(42), None), "authUuid"),
+        (ding.lookup_api().lookup(CUSTOMER.into(), "14155550123".into(), None, None), "phoneNumber"),
+        (ding.lookup_api().lookup("x\r\ny".into(), "+14155550123".into(), None, None), "customerUuid"),
         (
-            ding.lookup().lookup(
+            ding.lookup_api().lookup(
                 CUSTOMER.into(),
                 "+14155550123".into(),
                 Some(Array::of1(&"caller".into()).into()),
