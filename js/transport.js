@@ -8,9 +8,13 @@
 // off). Every timer and listener is removed before the promise settles, so
 // nothing keeps a Node process alive after a call.
 
-/** Sends one request and reads the whole body. */
-export async function attempt(o) {
-  const signal = o.signal;
+/**
+ * Sends one request and reads the whole body. `env` holds the client's
+ * `fetch` and hooks (made once per client); the rest changes per attempt.
+ * Resolves to `{ status, text, json, retryAfter, retryAfterMs, ms }`, where
+ * `json` is the parsed body, or undefined when it is not JSON.
+ */
+export async function attempt(env, signal, method, url, headers, body, timeoutMs, number) {
   if (signal && signal.aborted) throw { kind: "abort", cause: signal.reason };
   const controller = new AbortController();
   let why = "network";
@@ -24,24 +28,24 @@ export async function attempt(o) {
       reject({ kind: "abort", cause: signal.reason });
     };
     if (signal) signal.addEventListener("abort", onAbort, { once: true });
-    if (o.timeoutMs > 0) {
+    if (timeoutMs > 0) {
       timer = setTimeout(() => {
         why = "timeout";
-        const cause = new Error("the attempt timed out after " + o.timeoutMs + " ms");
+        const cause = new Error("the attempt timed out after " + timeoutMs + " ms");
         controller.abort(cause);
         reject({ kind: "timeout", cause });
-      }, o.timeoutMs);
+      }, timeoutMs);
     }
   });
   stopped.catch(() => {});
   const started = Date.now();
   try {
-    const init = { method: o.method, headers: o.headers, signal: controller.signal };
-    if (o.body !== undefined) init.body = o.body;
-    if (o.beforeRequest) await hook(o.beforeRequest, { method: o.method, url: o.url, attempt: o.attempt });
+    const init = { method, headers, signal: controller.signal };
+    if (body !== undefined) init.body = body;
+    if (env.beforeRequest) await hook(env.beforeRequest, { method, url, attempt: number });
     let res;
     try {
-      res = await Promise.race([o.fetch ? o.fetch(o.url, init) : fetch(o.url, init), stopped]);
+      res = await Promise.race([env.fetch ? env.fetch(url, init) : fetch(url, init), stopped]);
     } catch (e) {
       throw e && e.kind ? e : { kind: why, cause: e };
     }
@@ -51,17 +55,25 @@ export async function attempt(o) {
     } catch (e) {
       throw e && e.kind ? e : { kind: why === "network" ? "body" : why, cause: e };
     }
+    if (typeof text !== "string") text = "";
+    let json;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // Not JSON: the caller reports it with the raw text.
+    }
     const h = res.headers;
     const header = (name) => (h && typeof h.get === "function" ? h.get(name) : null) ?? undefined;
     const out = {
       status: res.status,
-      text: typeof text === "string" ? text : "",
+      text,
+      json,
       retryAfter: header("retry-after"),
       retryAfterMs: header("retry-after-ms"),
       ms: Date.now() - started,
     };
-    if (o.afterResponse) {
-      await hook(o.afterResponse, { method: o.method, url: o.url, attempt: o.attempt, status: out.status, durationMs: out.ms });
+    if (env.afterResponse) {
+      await hook(env.afterResponse, { method, url, attempt: number, status: out.status, durationMs: out.ms });
     }
     return out;
   } finally {

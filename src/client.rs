@@ -16,7 +16,7 @@ use crate::models::{
 };
 use crate::options::{read_timing, Timing};
 use crate::retry::{next_wait, parse_retry_after, Outcome, Safety};
-use crate::transport::{now_ms, send, sleep, Attempt, Env, Failure, HttpResponse};
+use crate::transport::{env_object, now_ms, send, sleep, Attempt, Failure, HttpResponse};
 use crate::{checks, url};
 
 /// State shared by a client and its resources. Immutable after construction.
@@ -24,7 +24,8 @@ struct Client {
     api_key: String,
     base_url: String,
     timing: Timing,
-    env: Env,
+    /// `fetch` and the hooks, as one object for `js/transport.js`.
+    env: JsValue,
     logger: Option<(JsValue, Function)>,
 }
 
@@ -119,12 +120,11 @@ impl Client {
             None => url::DEFAULT_SERVER_URL.to_owned(),
         };
         let timing = read_timing(options, Timing::default())?;
-        let env = Env {
-            fetch: read_function(options, "fetch")?,
-            signal: JsValue::UNDEFINED,
-            before_request: read_function(options, "beforeRequest")?,
-            after_response: read_function(options, "afterResponse")?,
-        };
+        let env = env_object(
+            &read_function(options, "fetch")?,
+            &read_function(options, "beforeRequest")?,
+            &read_function(options, "afterResponse")?,
+        );
         Ok(Client { api_key, base_url, timing, env, logger: read_logger(options)? })
     }
 
@@ -173,7 +173,6 @@ impl Client {
             headers[2] = ("customer-uuid", c);
         }
         let headers = if body.is_some() || customer_uuid_header.is_some() { &headers[..] } else { &headers[..2] };
-        let env = Env { signal: call.signal, ..self.env.clone() };
         let policy = call.timing.policy;
         let started = now_ms();
         let mut number = 0;
@@ -187,7 +186,7 @@ impl Client {
                 return Err(Error::timeout(true, None).with_attempts(number - 1));
             }
             let attempt = Attempt { method: op.method, url: &url, headers, body: body.as_deref(), timeout_ms, number };
-            let (err, outcome): (Error, Option<Outcome>) = match send(&env, attempt).await {
+            let (err, outcome): (Error, Option<Outcome>) = match send(&self.env, &call.signal, attempt).await {
                 Ok(res) => {
                     self.log(&[op.method, " ", log_url, " -> ", &status_text(res.status), " in ", &ms_text(res.ms)]);
                     let retry_after =
@@ -224,25 +223,24 @@ impl Client {
             });
             let Some(wait) = wait else { return Err(err) };
             self.log(&[op.name, ": retrying in ", &ms_text(wait), " (attempt ", &count_text(number + 1), ")"]);
-            sleep(wait, &env.signal).await.map_err(|e| e.with_attempts(number))?;
+            sleep(wait, &call.signal).await.map_err(|e| e.with_attempts(number))?;
         }
     }
 
     /// Turns a complete answer into its JS form or the matching error.
     fn answer(&self, res: HttpResponse, decode: Decoder) -> Result<JsValue, Error> {
-        let parsed = js_sys::JSON::parse(&res.text).ok();
-        let err = match (res.status, parsed) {
-            (200..=299, Some(v)) => match decode(&v) {
+        let err = match (res.status, &res.json) {
+            (200..=299, Some(v)) => match decode(v) {
                 Ok(out) => return Ok(out),
-                Err(problem) => Error::decode(res.status, Some(problem), res.text),
+                Err(problem) => Error::decode(res.status, Some(problem), res.body_text()),
             },
-            (200..=299, None) => Error::decode(res.status, None, res.text),
+            (200..=299, None) => Error::decode(res.status, None, res.body_text()),
             (status, parsed) => {
-                let body = parsed.map(|v| ErrorResponse::decode_lenient(&v)).unwrap_or_default();
+                let body = parsed.as_ref().map(ErrorResponse::decode_lenient).unwrap_or_default();
                 if status == 400 {
-                    Error::api(status, body, res.text)
+                    Error::api(status, body, res.body_text())
                 } else {
-                    Error::http(status, body, res.text)
+                    Error::http(status, body, res.body_text())
                 }
             }
         };

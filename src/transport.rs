@@ -11,7 +11,17 @@ use wasm_bindgen_futures::JsFuture;
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
     #[wasm_bindgen(js_name = attempt)]
-    fn js_attempt(options: &Object) -> Promise;
+    #[allow(clippy::too_many_arguments)]
+    fn js_attempt(
+        env: &JsValue,
+        signal: &JsValue,
+        method: &str,
+        url: &str,
+        headers: &Object,
+        body: Option<&str>,
+        timeout_ms: f64,
+        number: u32,
+    ) -> Promise;
 
     #[wasm_bindgen(js_name = sleep)]
     fn js_sleep(ms: f64, signal: &JsValue) -> Promise;
@@ -34,19 +44,29 @@ pub struct Attempt<'a> {
     pub number: u32,
 }
 
-/// What came back.
+/// What came back. The body stays a JS string (and its parsed value): it
+/// is copied into Rust only when an error needs it.
 #[derive(Debug)]
 pub struct HttpResponse {
     /// HTTP status.
     pub status: u16,
-    /// Body text (may be empty).
-    pub text: String,
+    /// The body, parsed, when it is JSON.
+    pub json: Option<JsValue>,
+    /// The body text (a JS string).
+    pub text: JsValue,
     /// `Retry-After`, when present and readable by this runtime.
     pub retry_after: Option<String>,
     /// `retry-after-ms`, when present.
     pub retry_after_ms: Option<String>,
     /// Time from sending to the end of the body, in ms.
     pub ms: f64,
+}
+
+impl HttpResponse {
+    /// The body text, copied into Rust.
+    pub fn body_text(&self) -> String {
+        self.text.as_string().unwrap_or_default()
+    }
 }
 
 /// Why an attempt got no answer.
@@ -64,59 +84,43 @@ pub enum Failure {
     Hook(JsValue),
 }
 
-/// The JS values an attempt passes through untouched.
-#[derive(Debug, Default, Clone)]
-pub struct Env {
-    /// The caller's fetch, or undefined for the global one.
-    pub fetch: JsValue,
-    /// The caller's `AbortSignal`, or undefined.
-    pub signal: JsValue,
-    /// `beforeRequest` hook, or undefined.
-    pub before_request: JsValue,
-    /// `afterResponse` hook, or undefined.
-    pub after_response: JsValue,
-}
-
-fn text_of(v: &JsValue, key: &'static str) -> Option<String> {
-    Reflect::get(v, &crate::value::js_key(key)).ok().and_then(|x| x.as_string())
-}
-
-/// Sends one attempt and reads the whole body.
-pub async fn send(env: &Env, a: Attempt<'_>) -> Result<HttpResponse, Failure> {
-    let headers = Object::new();
-    for (name, value) in a.headers {
-        set(&headers, name, &JsValue::from_str(value));
-    }
+/// The client's `fetch` and hooks, as the object `js/transport.js` reads.
+pub fn env_object(fetch: &JsValue, before_request: &JsValue, after_response: &JsValue) -> JsValue {
     let o = Object::new();
-    set(&o, "method", &JsValue::from_str(a.method));
-    set(&o, "url", &JsValue::from_str(a.url));
-    set(&o, "headers", &headers);
-    if let Some(body) = a.body {
-        set(&o, "body", &JsValue::from_str(body));
-    }
-    set(&o, "timeoutMs", &JsValue::from_f64(a.timeout_ms));
-    set(&o, "attempt", &JsValue::from_f64(a.number.into()));
-    for (key, v) in [
-        ("fetch", &env.fetch),
-        ("signal", &env.signal),
-        ("beforeRequest", &env.before_request),
-        ("afterResponse", &env.after_response),
-    ] {
+    for (key, v) in [("fetch", fetch), ("beforeRequest", before_request), ("afterResponse", after_response)] {
         if !v.is_undefined() {
             set(&o, key, v);
         }
     }
-    match JsFuture::from(js_attempt(&o)).await {
-        Ok(r) => Ok(HttpResponse {
-            status: Reflect::get(&r, &"status".into()).ok().and_then(|s| s.as_f64()).unwrap_or(0.0) as u16,
-            text: text_of(&r, "text").unwrap_or_default(),
-            retry_after: text_of(&r, "retryAfter"),
-            retry_after_ms: text_of(&r, "retryAfterMs"),
-            ms: Reflect::get(&r, &"ms".into()).ok().and_then(|s| s.as_f64()).unwrap_or(0.0),
-        }),
+    o.into()
+}
+
+fn member(v: &JsValue, key: &'static str) -> JsValue {
+    Reflect::get(v, &crate::value::js_key(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Sends one attempt and reads the whole body.
+pub async fn send(env: &JsValue, signal: &JsValue, a: Attempt<'_>) -> Result<HttpResponse, Failure> {
+    let headers = Object::new();
+    for (name, value) in a.headers {
+        set(&headers, name, &JsValue::from_str(value));
+    }
+    let p = js_attempt(env, signal, a.method, a.url, &headers, a.body, a.timeout_ms, a.number);
+    match JsFuture::from(p).await {
+        Ok(r) => {
+            let json = member(&r, "json");
+            Ok(HttpResponse {
+                status: member(&r, "status").as_f64().unwrap_or(0.0) as u16,
+                json: (!json.is_undefined()).then_some(json),
+                text: member(&r, "text"),
+                retry_after: member(&r, "retryAfter").as_string(),
+                retry_after_ms: member(&r, "retryAfterMs").as_string(),
+                ms: member(&r, "ms").as_f64().unwrap_or(0.0),
+            })
+        }
         Err(e) => {
-            let cause = Reflect::get(&e, &"cause".into()).unwrap_or(JsValue::UNDEFINED);
-            Err(match text_of(&e, "kind").as_deref() {
+            let cause = member(&e, "cause");
+            Err(match member(&e, "kind").as_string().as_deref() {
                 Some("timeout") => Failure::Timeout(cause),
                 Some("abort") => Failure::Abort(cause),
                 Some("body") => Failure::Body(cause),
