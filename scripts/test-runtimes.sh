@@ -51,10 +51,19 @@ pkg_dir="${PACKAGE_DIR:-pkg}"
 [ -n "${PACKAGE_DIR:-}" ] || [ -f pkg/package.json ] || bash scripts/build.sh
 work="$(mktemp -d)"
 bg_pids=()
+# stop_group PID: ends the process group PID leads and waits until it is gone.
+stop_group() {
+  kill -- "-$1" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do
+    kill -0 -- "-$1" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -KILL -- "-$1" 2>/dev/null || true
+}
 cleanup() {
   local pid
-  for pid in "${bg_pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
-  rm -rf "$work"
+  for pid in "${bg_pids[@]}"; do stop_group "$pid"; done
+  rm -rf "$work" 2>/dev/null || true
   if declare -F stop_mock >/dev/null; then stop_mock; fi
 }
 trap cleanup EXIT
@@ -148,7 +157,7 @@ wrangler_dev() {
   bg_pids+=($!)
 }
 wrangler_stop() { # wrangler_stop DIR: stops the last one, shows its log if no request got a 200
-  kill -- "-${bg_pids[-1]}" 2>/dev/null || true
+  stop_group "${bg_pids[-1]}"
   unset 'bg_pids[-1]'
   grep -q ' 200 OK' "$1/wrangler.log" || sed 's/^/      wrangler: /' "$1/wrangler.log" | tail -n 20
 }
