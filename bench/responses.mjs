@@ -79,16 +79,8 @@ const bodies = {
     number_ported: false,
     temporary_phone_number: false,
   },
-  lookupCnam: {
-    phone_number: "+14155550123",
-    country_code: "US",
-    line_type: "Mobile",
-    carrier: "AT&T",
-    mcc: "310",
-    mnc: "410",
-    number_ported: true,
-    temporary_phone_number: false,
-    caller_name: "JANE DOE",
+  get lookupCnam() {
+    return { ...this.lookup, number_ported: true, caller_name: "JANE DOE" };
   },
   notFound: {
     code: "bad_request",

@@ -283,31 +283,17 @@ pub trait Ts {
     /// The type expression (`string`, `Date`, `CheckStatus`, `AuthenticationEvent[]`).
     fn ts() -> String;
 }
-impl Ts for String {
-    fn ts() -> String {
-        "string".into()
-    }
+macro_rules! ts_named {
+    ($($ty:ty => $name:literal),*) => {
+        $(impl Ts for $ty {
+            fn ts() -> String {
+                $name.into()
+            }
+        })*
+    };
 }
-impl Ts for bool {
-    fn ts() -> String {
-        "boolean".into()
-    }
-}
-impl Ts for f64 {
-    fn ts() -> String {
-        "number".into()
-    }
-}
-impl Ts for i64 {
-    fn ts() -> String {
-        "number".into()
-    }
-}
-impl Ts for Timestamp {
-    fn ts() -> String {
-        "Date".into()
-    }
-}
+ts_named!(String => "string", bool => "boolean", f64 => "number", i64 => "number", Timestamp => "Date");
+
 impl<T: Ts> Ts for Vec<T> {
     fn ts() -> String {
         let mut s = T::ts();
