@@ -1,6 +1,7 @@
-// One HTTP attempt and the waits between attempts, for the wasm module.
-// Kept in JS because timers, AbortSignal listeners and promise races are
-// native there; the policy (whether to retry, how long to wait) is Rust.
+// One HTTP attempt, and the loop that drives a call through its attempts
+// and waits, for the wasm module. Kept in JS because timers, AbortSignal
+// listeners and promises are native there; what to send, how to read the
+// answer and the policy (whether to retry, how long to wait) are Rust.
 //
 // Failures reject with a plain object `{ kind, cause }` where kind is
 // "timeout" (our per-attempt timer fired), "abort" (the caller's signal),
@@ -91,8 +92,38 @@ async function hook(fn, info) {
   }
 }
 
+/**
+ * Runs a call (a `PendingCall` of the wasm module) to its end: starts each
+ * attempt, hands how it ended back to the wasm module, and waits between
+ * attempts as it says. Resolves to the result; rejects with the call's error.
+ */
+export async function drive(call, signal) {
+  try {
+    for (;;) {
+      const pending = call.next();
+      let result;
+      let failed = false;
+      try {
+        result = await pending;
+      } catch (f) {
+        result = f;
+        failed = true;
+      }
+      const value = failed ? call.fail(result) : call.settle(result);
+      if (value !== undefined) return value;
+      try {
+        await sleep(call.wait, signal);
+      } catch (f) {
+        throw call.aborted(f.cause);
+      }
+    }
+  } finally {
+    call.free();
+  }
+}
+
 /** Waits `ms`, or rejects with `{ kind: "abort" }` as soon as `signal` aborts. */
-export function sleep(ms, signal) {
+function sleep(ms, signal) {
   return new Promise((resolve, reject) => {
     if (signal && signal.aborted) return reject({ kind: "abort", cause: signal.reason });
     const onAbort = () => {

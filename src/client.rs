@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 use crate::error::Error;
 use crate::model::{check_field, read_optional, read_required, Decode, DecodeError, FieldError, RequestBody, ToJs};
@@ -16,7 +15,7 @@ use crate::models::{
 };
 use crate::options::{read_timing, Timing};
 use crate::retry::{next_wait, parse_retry_after, Outcome, Safety};
-use crate::transport::{env_object, now_ms, send, sleep, Attempt, Failure, HttpResponse};
+use crate::transport::{drive, env_object, now_ms, read_failure, read_response, send, Attempt, Failure, HttpResponse};
 use crate::{checks, url};
 
 /// State shared by a client and its resources. Immutable after construction.
@@ -73,6 +72,7 @@ fn read_logger(options: &JsValue) -> Result<Option<(JsValue, Function)>, FieldEr
 }
 
 /// Per-call settings: the client's, overridden by the call's options object.
+#[derive(Debug)]
 struct Call {
     timing: Timing,
     signal: JsValue,
@@ -85,7 +85,8 @@ fn decode_to_js<T: Decode + ToJs>(v: &JsValue) -> Result<JsValue, DecodeError> {
     T::decode(v).map(|t| t.to_js())
 }
 
-/// A checked request, ready for `Client::run`.
+/// A checked request, ready for a `PendingCall`.
+#[derive(Debug)]
 struct Prepared {
     op: Op,
     url: String,
@@ -98,6 +99,7 @@ struct Prepared {
 }
 
 /// The shape of one operation's request, besides its URL and body.
+#[derive(Debug)]
 struct Op {
     name: &'static str,
     method: &'static str,
@@ -156,75 +158,23 @@ impl Client {
         }
     }
 
-    /// Runs one prepared operation: sends attempts until one succeeds or the
-    /// retry policy gives up, and turns the answer into its JS form or an
-    /// error. Not generic, so the wasm holds one copy of this state machine.
-    async fn run(self: Rc<Self>, p: Prepared) -> Result<JsValue, JsValue> {
-        self.run_inner(p).await.map_err(Error::into_js)
-    }
-
-    async fn run_inner(&self, p: Prepared) -> Result<JsValue, Error> {
-        let Prepared { op, url, log_url, body, customer_uuid, call, decode } = p;
-        let log_url = log_url.as_deref().unwrap_or(&url);
-        let customer_uuid_header = customer_uuid.as_deref();
-        let mut headers: [(&'static str, &str); 3] =
-            [("accept", "application/json"), ("x-api-key", &self.api_key), ("content-type", "application/json")];
-        if let Some(c) = customer_uuid_header {
-            headers[2] = ("customer-uuid", c);
+    /// Turns the outcome of attempt `number` into the call's error and, when
+    /// the policy allows, the wait before the next attempt.
+    fn after_failure(&self, c: &PendingCall, err: Error, outcome: Option<Outcome>) -> (Error, Option<f64>) {
+        let err = err.redact(&self.api_key).with_attempts(c.number);
+        if err.status().is_none() {
+            self.log(&[c.p.op.method, " ", c.log_url(), " failed: ", err.message()]);
         }
-        let headers = if body.is_some() || customer_uuid_header.is_some() { &headers[..] } else { &headers[..2] };
-        let policy = call.timing.policy;
-        let started = now_ms();
-        let mut number = 0;
-        loop {
-            number += 1;
-            let elapsed = now_ms() - started;
-            let deadline_left = call.timing.deadline_ms.map(|d| d - elapsed);
-            let deadline_bound = deadline_left.is_some_and(|left| left < call.timing.timeout_ms);
-            let timeout_ms = deadline_left.map_or(call.timing.timeout_ms, |left| left.min(call.timing.timeout_ms));
-            if timeout_ms <= 0.0 {
-                return Err(Error::timeout(true, None).with_attempts(number - 1));
-            }
-            let attempt = Attempt { method: op.method, url: &url, headers, body: body.as_deref(), timeout_ms, number };
-            let (err, outcome): (Error, Option<Outcome>) = match send(&self.env, &call.signal, attempt).await {
-                Ok(res) => {
-                    self.log(&[op.method, " ", log_url, " -> ", &status_text(res.status), " in ", &ms_text(res.ms)]);
-                    let retry_after =
-                        parse_retry_after(res.retry_after.as_deref(), res.retry_after_ms.as_deref(), now_ms());
-                    let outcome = Outcome::Status { status: res.status, retry_after_ms: retry_after };
-                    match self.answer(res, decode) {
-                        Ok(v) => return Ok(v),
-                        Err(e) => (e, Some(outcome)),
-                    }
-                }
-                Err(Failure::Abort(cause)) => return Err(Error::abort(Some(cause)).with_attempts(number)),
-                Err(Failure::Hook(value)) => return Err(Error::passthrough(value)),
-                // A timeout cut short by the deadline is final.
-                Err(Failure::Timeout(cause)) => {
-                    (Error::timeout(deadline_bound, Some(cause)), (!deadline_bound).then_some(Outcome::Timeout))
-                }
-                Err(Failure::Network(cause)) => (
-                    Error::network("Could not reach the Ding API (the request failed before an answer)", Some(cause)),
-                    Some(Outcome::Connection),
-                ),
-                Err(Failure::Body(cause)) => (
-                    Error::network("The connection broke while the answer was read", Some(cause)),
-                    Some(Outcome::BrokenBody),
-                ),
-            };
-            let err = err.redact(&self.api_key).with_attempts(number);
-            if err.status().is_none() {
-                self.log(&[op.method, " ", log_url, " failed: ", err.message()]);
-            }
-            let elapsed = now_ms() - started;
-            let deadline_left = call.timing.deadline_ms.map(|d| d - elapsed);
-            let wait = outcome.and_then(|o| {
-                next_wait(&policy, op.safety, o, number - 1, elapsed, deadline_left, js_sys::Math::random())
-            });
-            let Some(wait) = wait else { return Err(err) };
-            self.log(&[op.name, ": retrying in ", &ms_text(wait), " (attempt ", &count_text(number + 1), ")"]);
-            sleep(wait, &call.signal).await.map_err(|e| e.with_attempts(number))?;
+        let timing = &c.p.call.timing;
+        let elapsed = now_ms() - c.started;
+        let deadline_left = timing.deadline_ms.map(|d| d - elapsed);
+        let wait = outcome.and_then(|o| {
+            next_wait(&timing.policy, c.p.op.safety, o, c.number - 1, elapsed, deadline_left, js_sys::Math::random())
+        });
+        if let Some(w) = wait {
+            self.log(&[c.p.op.name, ": retrying in ", &ms_text(w), " (attempt ", &count_text(c.number + 1), ")"]);
         }
+        (err, wait)
     }
 
     /// Turns a complete answer into its JS form or the matching error.
@@ -380,12 +330,139 @@ pub struct Otp {
     client: Rc<Client>,
 }
 
-/// Starts a prepared call, or returns a promise already rejected with the
-/// validation error (nothing is sent).
+/// Starts a prepared call, driven by `js/transport.js`, or returns a
+/// promise already rejected with the validation error (nothing is sent).
 fn start(client: &Rc<Client>, prepared: Result<Prepared, Error>) -> Promise {
     match prepared {
-        Ok(p) => future_to_promise(client.clone().run(p)),
+        Ok(p) => {
+            let signal = p.call.signal.clone();
+            drive(
+                PendingCall {
+                    client: client.clone(),
+                    p,
+                    number: 0,
+                    started: now_ms(),
+                    deadline_bound: false,
+                    wait: 0.0,
+                },
+                &signal,
+            )
+        }
         Err(e) => Promise::reject(&e.into_js()),
+    }
+}
+
+/// One call in progress. `js/transport.js` drives it: `next()` starts an
+/// attempt, `settle()` or `fail()` reads how it ended and either finishes
+/// the call or leaves the wait before the next attempt in `wait`. Keeping
+/// the loop in JS keeps every wasm export synchronous: no futures machinery
+/// in the module, and one crossing per step rather than per await.
+#[wasm_bindgen(skip_typescript)]
+#[derive(Debug)]
+pub struct PendingCall {
+    client: Rc<Client>,
+    p: Prepared,
+    number: u32,
+    started: f64,
+    deadline_bound: bool,
+    wait: f64,
+}
+
+impl PendingCall {
+    fn log_url(&self) -> &str {
+        self.p.log_url.as_deref().unwrap_or(&self.p.url)
+    }
+}
+
+#[wasm_bindgen]
+impl PendingCall {
+    /// Starts the next attempt; throws `DingTimeoutError` when the deadline has passed.
+    pub fn next(&mut self) -> Result<Promise, JsValue> {
+        self.number += 1;
+        let timing = &self.p.call.timing;
+        let left = timing.deadline_ms.map(|d| d - (now_ms() - self.started));
+        self.deadline_bound = left.is_some_and(|l| l < timing.timeout_ms);
+        let timeout_ms = left.map_or(timing.timeout_ms, |l| l.min(timing.timeout_ms));
+        if timeout_ms <= 0.0 {
+            return Err(Error::timeout(true, None).with_attempts(self.number - 1).into_js());
+        }
+        let c = &self.client;
+        let mut headers: [(&'static str, &str); 3] =
+            [("accept", "application/json"), ("x-api-key", &c.api_key), ("content-type", "application/json")];
+        if let Some(id) = self.p.customer_uuid.as_deref() {
+            headers[2] = ("customer-uuid", id);
+        }
+        let n = if self.p.body.is_some() || self.p.customer_uuid.is_some() { 3 } else { 2 };
+        let attempt = Attempt {
+            method: self.p.op.method,
+            url: &self.p.url,
+            headers: &headers[..n],
+            body: self.p.body.as_deref(),
+            timeout_ms,
+            number: self.number,
+        };
+        Ok(send(&c.env, &self.p.call.signal, attempt))
+    }
+
+    /// Reads an answer: resolves to the call's result, or `undefined` to
+    /// retry after `wait` ms; throws the call's error.
+    pub fn settle(&mut self, response: JsValue) -> Result<JsValue, JsValue> {
+        let res = read_response(&response);
+        let c = self.client.clone();
+        c.log(&[self.p.op.method, " ", self.log_url(), " -> ", &status_text(res.status), " in ", &ms_text(res.ms)]);
+        let retry_after = parse_retry_after(res.retry_after.as_deref(), res.retry_after_ms.as_deref(), now_ms());
+        let outcome = Outcome::Status { status: res.status, retry_after_ms: retry_after };
+        match c.answer(res, self.p.decode) {
+            Ok(v) => Ok(v),
+            Err(e) => self.retry_or(e, Some(outcome)),
+        }
+    }
+
+    /// Reads a failed attempt (`{ kind, cause }` from `attempt`): `undefined`
+    /// to retry after `wait` ms; throws the call's error.
+    pub fn fail(&mut self, failure: JsValue) -> Result<JsValue, JsValue> {
+        let (err, outcome) = match read_failure(failure) {
+            Failure::Abort(cause) => return Err(self.aborted(cause)),
+            Failure::Hook(value) => return Err(Error::passthrough(value).into_js()),
+            // A timeout cut short by the deadline is final.
+            Failure::Timeout(cause) => {
+                (Error::timeout(self.deadline_bound, Some(cause)), (!self.deadline_bound).then_some(Outcome::Timeout))
+            }
+            Failure::Network(cause) => (
+                Error::network("Could not reach the Ding API (the request failed before an answer)", Some(cause)),
+                Some(Outcome::Connection),
+            ),
+            Failure::Body(cause) => (
+                Error::network("The connection broke while the answer was read", Some(cause)),
+                Some(Outcome::BrokenBody),
+            ),
+        };
+        self.retry_or(err, outcome)
+    }
+
+    /// The wait before the next attempt, in ms.
+    #[wasm_bindgen(getter)]
+    pub fn wait(&self) -> f64 {
+        self.wait
+    }
+
+    /// The error for an abort by the caller's signal (`cause` is its reason).
+    pub fn aborted(&self, cause: JsValue) -> JsValue {
+        let cause = (!cause.is_undefined()).then_some(cause);
+        Error::abort(cause).with_attempts(self.number).into_js()
+    }
+}
+
+impl PendingCall {
+    fn retry_or(&mut self, err: Error, outcome: Option<Outcome>) -> Result<JsValue, JsValue> {
+        let c = self.client.clone();
+        match c.after_failure(self, err, outcome) {
+            (_, Some(wait)) => {
+                self.wait = wait;
+                Ok(JsValue::UNDEFINED)
+            }
+            (err, None) => Err(err.into_js()),
+        }
     }
 }
 

@@ -1,12 +1,10 @@
-//! The only code that sends requests: one attempt through `js/transport.js`
-//! (fetch with a timeout and the caller's AbortSignal), and the wait
-//! between attempts.
+//! The bindings to `js/transport.js`, the only code that sends requests:
+//! one attempt (fetch with a timeout and the caller's AbortSignal), and the
+//! loop that drives a call through its attempts and waits.
 
-use crate::error::Error;
 use crate::model::set;
 use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
@@ -23,8 +21,8 @@ extern "C" {
         number: u32,
     ) -> Promise;
 
-    #[wasm_bindgen(js_name = sleep)]
-    fn js_sleep(ms: f64, signal: &JsValue) -> Promise;
+    /// Runs a call to its end: attempts, waits, and the result or error.
+    pub fn drive(call: crate::client::PendingCall, signal: &JsValue) -> Promise;
 }
 
 /// One attempt, ready to send. Built anew for every attempt.
@@ -99,46 +97,41 @@ fn member(v: &JsValue, key: &'static str) -> JsValue {
     Reflect::get(v, &crate::value::js_key(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Sends one attempt and reads the whole body.
-pub async fn send(env: &JsValue, signal: &JsValue, a: Attempt<'_>) -> Result<HttpResponse, Failure> {
+/// Starts one attempt; the promise resolves to the answer (see
+/// [`read_response`]) or rejects with a failure (see [`read_failure`]).
+pub fn send(env: &JsValue, signal: &JsValue, a: Attempt<'_>) -> Promise {
     let headers = Object::new();
     for (name, value) in a.headers {
         set(&headers, name, &JsValue::from_str(value));
     }
-    let p = js_attempt(env, signal, a.method, a.url, &headers, a.body, a.timeout_ms, a.number);
-    match JsFuture::from(p).await {
-        Ok(r) => {
-            let json = member(&r, "json");
-            Ok(HttpResponse {
-                status: member(&r, "status").as_f64().unwrap_or(0.0) as u16,
-                json: (!json.is_undefined()).then_some(json),
-                text: member(&r, "text"),
-                retry_after: member(&r, "retryAfter").as_string(),
-                retry_after_ms: member(&r, "retryAfterMs").as_string(),
-                ms: member(&r, "ms").as_f64().unwrap_or(0.0),
-            })
-        }
-        Err(e) => {
-            let cause = member(&e, "cause");
-            Err(match member(&e, "kind").as_string().as_deref() {
-                Some("timeout") => Failure::Timeout(cause),
-                Some("abort") => Failure::Abort(cause),
-                Some("body") => Failure::Body(cause),
-                Some("hook") => Failure::Hook(cause),
-                Some(_) => Failure::Network(cause),
-                // Not one of ours: keep the value itself as the cause.
-                None => Failure::Network(e),
-            })
-        }
+    js_attempt(env, signal, a.method, a.url, &headers, a.body, a.timeout_ms, a.number)
+}
+
+/// Reads what `attempt` resolved to.
+pub fn read_response(r: &JsValue) -> HttpResponse {
+    let json = member(r, "json");
+    HttpResponse {
+        status: member(r, "status").as_f64().unwrap_or(0.0) as u16,
+        json: (!json.is_undefined()).then_some(json),
+        text: member(r, "text"),
+        retry_after: member(r, "retryAfter").as_string(),
+        retry_after_ms: member(r, "retryAfterMs").as_string(),
+        ms: member(r, "ms").as_f64().unwrap_or(0.0),
     }
 }
 
-/// Waits `ms` before the next attempt; aborted by the caller's signal.
-pub async fn sleep(ms: f64, signal: &JsValue) -> Result<(), Error> {
-    JsFuture::from(js_sleep(ms, signal))
-        .await
-        .map(|_| ())
-        .map_err(|e| Error::abort(Reflect::get(&e, &"cause".into()).ok().filter(|c| !c.is_undefined())))
+/// Reads what `attempt` rejected with.
+pub fn read_failure(e: JsValue) -> Failure {
+    let cause = member(&e, "cause");
+    match member(&e, "kind").as_string().as_deref() {
+        Some("timeout") => Failure::Timeout(cause),
+        Some("abort") => Failure::Abort(cause),
+        Some("body") => Failure::Body(cause),
+        Some("hook") => Failure::Hook(cause),
+        Some(_) => Failure::Network(cause),
+        // Not one of ours: keep the value itself as the cause.
+        None => Failure::Network(e),
+    }
 }
 
 /// Milliseconds since the epoch, from the platform clock.
