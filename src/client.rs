@@ -7,7 +7,9 @@ use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::model::{check_field, read_optional, read_required, Decode, DecodeError, FieldError, RequestBody, ToJs};
+use crate::model::{
+    check_field, read_optional, read_required, Decode, DecodeError, FieldError, Input, RequestBody, ToJs,
+};
 use crate::models::{
     AuthenticationStatusResponse, CreateAuthenticationRequest, CreateAuthenticationResponse, CreateCheckRequest,
     CreateCheckResponse, ErrorResponse, FeedbackRequest, FeedbackResponse, LookupFeature, LookupResponse,
@@ -45,10 +47,6 @@ fn api_key_check(key: &str) -> Result<(), String> {
     } else {
         Ok(())
     }
-}
-
-fn server_url_check(s: &str) -> Result<(), String> {
-    url::server_base(s).map(|_| ())
 }
 
 /// An optional function member of an options object.
@@ -115,10 +113,7 @@ impl Client {
         check_field("apiKey", &api_key, api_key_check)?;
         let server: Option<String> = read_optional(options, "serverURL")?;
         let base_url = match server {
-            Some(s) => {
-                check_field("serverURL", &s, server_url_check)?;
-                url::server_base(&s).unwrap_or_default()
-            }
+            Some(s) => url::server_base(&s).map_err(|problem| FieldError { field: "serverURL", problem })?,
             None => url::DEFAULT_SERVER_URL.to_owned(),
         };
         let timing = read_timing(options, Timing::default())?;
@@ -150,31 +145,12 @@ impl Client {
         Ok(Call { timing, signal })
     }
 
-    fn log(&self, parts: &[&str]) {
+    /// Sends the line `line()` builds to the logger; builds nothing without one.
+    fn log(&self, line: impl FnOnce() -> String) {
         if let Some((logger, debug)) = &self.logger {
-            let line: String = parts.concat();
             // A logger that throws must not break the call.
-            let _ = debug.call1(logger, &JsValue::from_str(&line));
+            let _ = debug.call1(logger, &JsValue::from_str(&line()));
         }
-    }
-
-    /// Turns the outcome of attempt `number` into the call's error and, when
-    /// the policy allows, the wait before the next attempt.
-    fn after_failure(&self, c: &PendingCall, err: Error, outcome: Option<Outcome>) -> (Error, Option<f64>) {
-        let err = err.redact(&self.api_key).with_attempts(c.number);
-        if err.status().is_none() {
-            self.log(&[c.p.op.method, " ", c.log_url(), " failed: ", err.message()]);
-        }
-        let timing = &c.p.call.timing;
-        let elapsed = now_ms() - c.started;
-        let deadline_left = timing.deadline_ms.map(|d| d - elapsed);
-        let wait = outcome.and_then(|o| {
-            next_wait(&timing.policy, c.p.op.safety, o, c.number - 1, elapsed, deadline_left, js_sys::Math::random())
-        });
-        if let Some(w) = wait {
-            self.log(&[c.p.op.name, ": retrying in ", &ms_text(w), " (attempt ", &count_text(c.number + 1), ")"]);
-        }
-        (err, wait)
     }
 
     /// Turns a complete answer into its JS form or the matching error.
@@ -408,11 +384,12 @@ impl PendingCall {
     /// retry after `wait` ms; throws the call's error.
     pub fn settle(&mut self, response: JsValue) -> Result<JsValue, JsValue> {
         let res = read_response(&response);
-        let c = self.client.clone();
-        c.log(&[self.p.op.method, " ", self.log_url(), " -> ", &status_text(res.status), " in ", &ms_text(res.ms)]);
+        self.client.log(|| {
+            [self.p.op.method, " ", self.log_url(), " -> ", &status_text(res.status), " in ", &ms_text(res.ms)].concat()
+        });
         let retry_after = parse_retry_after(res.retry_after.as_deref(), res.retry_after_ms.as_deref(), now_ms());
         let outcome = Outcome::Status { status: res.status, retry_after_ms: retry_after };
-        match c.answer(res, self.p.decode) {
+        match self.client.answer(res, self.p.decode) {
             Ok(v) => Ok(v),
             Err(e) => self.retry_or(e, Some(outcome)),
         }
@@ -454,15 +431,27 @@ impl PendingCall {
 }
 
 impl PendingCall {
+    /// After a failed attempt: `undefined` with `wait` set when the policy
+    /// allows another attempt, else the call's error.
     fn retry_or(&mut self, err: Error, outcome: Option<Outcome>) -> Result<JsValue, JsValue> {
-        let c = self.client.clone();
-        match c.after_failure(self, err, outcome) {
-            (_, Some(wait)) => {
-                self.wait = wait;
-                Ok(JsValue::UNDEFINED)
-            }
-            (err, None) => Err(err.into_js()),
+        let c = &self.client;
+        let err = err.redact(&c.api_key).with_attempts(self.number);
+        if err.status().is_none() {
+            c.log(|| [self.p.op.method, " ", self.log_url(), " failed: ", err.message()].concat());
         }
+        let timing = &self.p.call.timing;
+        let elapsed = now_ms() - self.started;
+        let deadline_left = timing.deadline_ms.map(|d| d - elapsed);
+        let random = js_sys::Math::random();
+        let wait = outcome.and_then(|o| {
+            next_wait(&timing.policy, self.p.op.safety, o, self.number - 1, elapsed, deadline_left, random)
+        });
+        let Some(wait) = wait else { return Err(err.into_js()) };
+        c.log(|| {
+            [self.p.op.name, ": retrying in ", &ms_text(wait), " (attempt ", &count_text(self.number + 1), ")"].concat()
+        });
+        self.wait = wait;
+        Ok(JsValue::UNDEFINED)
     }
 }
 
@@ -629,10 +618,10 @@ impl Lookup {
             let fail = |e| Error::validation(LOOKUP.name, e);
             let customer = read_arg(&customer_uuid, "customerUuid", checks::uuid).map_err(fail)?;
             let phone = read_arg(&phone_number, "phoneNumber", checks::e164).map_err(fail)?;
-            let holder = Object::new();
-            crate::model::set(&holder, "types", &types.unwrap_or(JsValue::UNDEFINED));
-            let features: Vec<LookupFeature> =
-                read_optional(&JsValue::from(holder), "types").map_err(fail)?.unwrap_or_default();
+            let features: Vec<LookupFeature> = match types.filter(|t| !t.is_undefined() && !t.is_null()) {
+                None => Vec::new(),
+                Some(t) => Input::read(&t).map_err(|problem| fail(FieldError { field: "types", problem }))?,
+            };
             let names: Vec<&str> = features.iter().map(|f| f.as_str()).collect();
             Ok(Prepared {
                 op: LOOKUP,
