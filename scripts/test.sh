@@ -2,7 +2,9 @@
 # Runs every test: formatting and lints (host and wasm32), native tests of
 # the SDK and the mock, the release package build (with its sizes), the
 # wasm-bindgen tests in Node and in headless Chrome against the mock, the
-# Node test of the built package, and the TypeScript consumer check.
+# Node test of the packed package and the TypeScript consumer check, then
+# the runtime suite (scripts/test-runtimes.sh) and the demo's end-to-end
+# test (tests/e2e/run.sh).
 # Installs what is missing first (scripts/setup.sh). Exits non-zero on any
 # failure; ends with one "N passed, N failed" line.
 set -euo pipefail
