@@ -3,58 +3,127 @@
 // listeners and promises are native there; what to send, how to read the
 // answer and the policy (whether to retry, how long to wait) are Rust.
 //
-// Failures reject with a plain object `{ kind, cause }` where kind is
-// "timeout" (our per-attempt timer fired), "abort" (the caller's signal),
-// "network" (fetch failed before an answer) or "body" (the answer broke
-// off). Every timer and listener is removed before the promise settles, so
-// nothing keeps a Node process alive after a call.
+// Failures reject with a `Stop { kind, cause }`, where kind is "timeout"
+// (our per-attempt timer fired), "abort" (the caller's signal), "refused"
+// (the connection could not be made: the request never left), "network"
+// (fetch failed before an answer, maybe after sending), "body" (the answer
+// broke off), "hook" (a hook threw) or "response" (the fetch function gave
+// something that is not a response). Every timer and listener is removed
+// before the promise settles, so nothing keeps a Node process alive.
+
+/** How an attempt ended without an answer. */
+class Stop {
+  constructor(kind, cause) {
+    this.kind = kind;
+    this.cause = cause;
+  }
+}
+
+// Connection errors that say the request never reached the server: Node's
+// (undici) and Bun's codes, Deno's and Rust's messages. A browser says only
+// "Failed to fetch", which counts as "maybe sent".
+const REFUSED = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT|ConnectionRefused|connection refused|dns error|failed to lookup address/i;
+
+function wasRefused(error) {
+  try {
+    for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = e.cause, depth++) {
+      for (const text of [e.code, e.name, e.message]) {
+        if (typeof text === "string" && REFUSED.test(text)) return true;
+      }
+    }
+  } catch {
+    // A hostile error object: say nothing about it.
+  }
+  return false;
+}
+
+/**
+ * The headers of an answer as a plain object (names in lower case) and the
+ * request id among them, for errors and the `afterResponse` hook.
+ */
+export function answerInfo(h) {
+  const headers = {};
+  const put = (k, v) =>
+    Object.defineProperty(headers, String(k).toLowerCase(), { value: String(v), enumerable: true, writable: true, configurable: true });
+  try {
+    if (h && typeof h.forEach === "function") h.forEach((v, k) => put(k, v));
+    else if (h && typeof h === "object") for (const [k, v] of Object.entries(h)) put(k, v);
+  } catch {
+    // Keep what could be read.
+  }
+  let requestId;
+  for (const name of ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray"]) {
+    if (Object.prototype.hasOwnProperty.call(headers, name)) {
+      requestId = headers[name];
+      break;
+    }
+  }
+  return { headers, requestId };
+}
 
 /**
  * Sends one request and reads the whole body. `env` holds the client's
  * `fetch` and hooks (made once per client); the rest changes per attempt.
- * Resolves to `{ status, text, json, retryAfter, retryAfterMs, ms }`, where
- * `json` is the parsed body, or undefined when it is not JSON.
+ * Resolves to `{ status, flags, ms, text, json, headers, retryAfter,
+ * retryAfterMs, location }`, where `json` is the parsed body, or undefined
+ * when it is not JSON, and `flags` says whether a redirect was followed (1)
+ * or is opaque (2).
  */
 export async function attempt(env, signal, method, url, headers, body, timeoutMs, number) {
-  if (signal && signal.aborted) throw { kind: "abort", cause: signal.reason };
+  if (signal && signal.aborted) throw new Stop("abort", signal.reason);
   const controller = new AbortController();
   let why = "network";
   let timer;
   let onAbort;
-  // Settles when the attempt must stop, even with a fetch that ignores `signal`.
+  // Settles when the attempt must stop: our timer or the caller's signal.
+  // Every promise the caller's code gives (hooks, fetch, the body) is raced
+  // against it, so none can keep a call past its timeout or its abort.
   const stopped = new Promise((_, reject) => {
     onAbort = () => {
       why = "abort";
       controller.abort(signal.reason);
-      reject({ kind: "abort", cause: signal.reason });
+      reject(new Stop("abort", signal.reason));
     };
     if (signal) signal.addEventListener("abort", onAbort, { once: true });
-    if (timeoutMs > 0) {
-      timer = setTimeout(() => {
-        why = "timeout";
-        const cause = new Error("the attempt timed out after " + timeoutMs + " ms");
-        controller.abort(cause);
-        reject({ kind: "timeout", cause });
-      }, timeoutMs);
-    }
+    timer = setTimeout(() => {
+      why = "timeout";
+      const cause = new Error("the attempt timed out after " + timeoutMs + " ms");
+      controller.abort(cause);
+      reject(new Stop("timeout", cause));
+    }, timeoutMs);
   });
   stopped.catch(() => {});
+  const bounded = (promise) => Promise.race([promise, stopped]);
   const started = Date.now();
   try {
-    const init = { method, headers, signal: controller.signal };
+    // Redirects are never followed: `fetch` would send the key to whatever
+    // origin a Location names, and over plain http if it says so.
+    const init = { method, headers, signal: controller.signal, redirect: "manual" };
     if (body !== undefined) init.body = body;
-    if (env.beforeRequest) await hook(env.beforeRequest, { method, url, attempt: number });
+    if (env.beforeRequest) await bounded(hook(env.beforeRequest, { method, url, attempt: number }));
+    // Called as a plain function: the platform's fetch throws "Illegal
+    // invocation" when it is called as a method of another object.
+    const doFetch = env.fetch || fetch;
     let res;
     try {
-      res = await Promise.race([env.fetch ? env.fetch(url, init) : fetch(url, init), stopped]);
+      res = await bounded(new Promise((resolve) => resolve(doFetch(url, init))));
     } catch (e) {
-      throw e && e.kind ? e : { kind: why, cause: e };
+      if (e instanceof Stop) throw e;
+      throw new Stop(why === "network" && wasRefused(e) ? "refused" : why, e);
+    }
+    let status;
+    try {
+      status = res.status;
+      if (!Number.isInteger(status) || status < 0 || status > 999 || typeof res.text !== "function") throw 0;
+    } catch {
+      throw new Stop("response", res);
     }
     let text;
     try {
-      text = await Promise.race([res.text(), stopped]);
+      text = await bounded(new Promise((resolve) => resolve(res.text())));
     } catch (e) {
-      throw e && e.kind ? e : { kind: why === "network" ? "body" : why, cause: e };
+      if (e instanceof Stop) throw e;
+      throw new Stop(why === "network" ? "body" : why, e);
     }
     if (typeof text !== "string") text = "";
     let json;
@@ -63,20 +132,39 @@ export async function attempt(env, signal, method, url, headers, body, timeoutMs
     } catch {
       // Not JSON: the caller reports it with the raw text.
     }
-    const h = res.headers;
-    const header = (name) => (h && typeof h.get === "function" ? h.get(name) : null) ?? undefined;
-    const out = {
-      status: res.status,
+    let h;
+    let flags = 0;
+    try {
+      h = res.headers;
+      if (res.redirected === true) flags |= 1;
+      if (res.type === "opaqueredirect") flags |= 2;
+    } catch {
+      // A response-like object with throwing getters: no headers.
+    }
+    const header = (name) => {
+      try {
+        const v = h && typeof h.get === "function" ? h.get(name) : null;
+        return typeof v === "string" ? v : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const ms = Date.now() - started;
+    if (env.afterResponse) {
+      const { headers: all, requestId } = answerInfo(h);
+      await bounded(hook(env.afterResponse, { method, url, attempt: number, status, durationMs: ms, headers: all, requestId }));
+    }
+    return {
+      status,
+      flags,
+      ms,
       text,
       json,
+      headers: h,
       retryAfter: header("retry-after"),
       retryAfterMs: header("retry-after-ms"),
-      ms: Date.now() - started,
+      location: header("location"),
     };
-    if (env.afterResponse) {
-      await hook(env.afterResponse, { method, url, attempt: number, status: out.status, durationMs: out.ms });
-    }
-    return out;
   } finally {
     clearTimeout(timer);
     if (signal) signal.removeEventListener("abort", onAbort);
@@ -88,7 +176,7 @@ async function hook(fn, info) {
   try {
     await fn(info);
   } catch (cause) {
-    throw { kind: "hook", cause };
+    throw new Stop("hook", cause);
   }
 }
 
@@ -101,15 +189,19 @@ export async function drive(call, signal) {
   try {
     for (;;) {
       const pending = call.next();
-      let result;
+      let r;
       let failed = false;
       try {
-        result = await pending;
+        r = await pending;
       } catch (f) {
-        result = f;
+        r = f;
         failed = true;
       }
-      const value = failed ? call.fail(result) : call.settle(result);
+      const value = !failed
+        ? call.settle(r.status, r.flags, r.ms, r.text, r.json, r.headers, r.retryAfter, r.retryAfterMs, r.location)
+        : r instanceof Stop
+          ? call.fail(r.kind, r.cause)
+          : call.fail("network", r);
       if (value !== undefined) return value;
       try {
         await sleep(call.wait, signal);
@@ -122,13 +214,13 @@ export async function drive(call, signal) {
   }
 }
 
-/** Waits `ms`, or rejects with `{ kind: "abort" }` as soon as `signal` aborts. */
+/** Waits `ms`, or rejects with a `Stop("abort")` as soon as `signal` aborts. */
 function sleep(ms, signal) {
   return new Promise((resolve, reject) => {
-    if (signal && signal.aborted) return reject({ kind: "abort", cause: signal.reason });
+    if (signal && signal.aborted) return reject(new Stop("abort", signal.reason));
     const onAbort = () => {
       clearTimeout(timer);
-      reject({ kind: "abort", cause: signal.reason });
+      reject(new Stop("abort", signal.reason));
     };
     const timer = setTimeout(() => {
       if (signal) signal.removeEventListener("abort", onAbort);

@@ -1,39 +1,27 @@
-//! ding-otp: a client for the Ding OTP API, built for WebAssembly and used
-//! from JavaScript in browsers, Node.js, Deno, Bun and Cloudflare Workers.
+//! ding-otp: clients for the Ding OTP API (v1) and its successor, the
+//! Prelude API (v2), built for WebAssembly and used from JavaScript in
+//! browsers, Node.js, Deno, Bun and Cloudflare Workers.
 //!
-//! The JS surface is [`Ding`] with its `otp` and `lookup` resources. The
-//! models are declared once in [`models`] and give the wire format (snake_case
-//! JSON), the JS shape (camelCase objects, `Date`s) and the TypeScript
-//! declarations. Everything but `client`, `transport` and `js` is plain Rust,
-//! tested natively with `cargo test`.
+//! - [`core`]: the machinery both share (descriptors of the API types and
+//!   the one reader, decoder and TypeScript writer over them, checks,
+//!   options, the call state machine and its retry policy, transport,
+//!   errors, redaction).
+//! - [`ding`] (feature `ding`): the v1 models and the `Ding` JS classes.
+//! - [`prelude`] (feature `prelude`): the v2 models, the `Prelude` JS
+//!   classes and webhook verification.
+//!
+//! Each API is its own wasm module (`scripts/build.sh` builds the crate
+//! once per feature), so an app that imports one never downloads the other.
 
 #![deny(missing_docs, missing_debug_implementations)]
 
-mod checks;
-mod client;
-pub mod error;
-mod js;
-pub mod model;
-pub mod models;
-mod options;
-pub mod retry;
-mod time;
-mod transport;
-mod url;
-pub mod validate;
-pub mod value;
-
-pub use client::{Ding, Lookup, Otp};
-pub use error::{Error, ErrorKind};
-pub use time::Timestamp;
+pub mod core;
+#[cfg(feature = "ding")]
+pub mod ding;
+#[cfg(feature = "prelude")]
+pub mod prelude;
 
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(typescript_custom_section)]
-const TS_OPTIONS: &str = include_str!("../ts/options.d.ts");
-
-#[wasm_bindgen(typescript_custom_section)]
-const TS_MODELS: &str = include_str!("../ts/models.d.ts");
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ERRORS: &str = include_str!("../js/errors.d.ts");

@@ -60,6 +60,9 @@ pub enum BodyFault {
     UnknownEvent,
     /// The real JSON plus a `mock_padding` string of 8 MiB.
     Huge,
+    /// The real JSON with two unreadable items added to `events`: an
+    /// `attempt` whose `attempt_number` is a string, and a `null`.
+    BadEvent,
 }
 
 impl BodyFault {
@@ -72,6 +75,7 @@ impl BodyFault {
             "unknown-enum" => Self::UnknownEnum,
             "unknown-event" => Self::UnknownEvent,
             "huge" => Self::Huge,
+            "bad-event" => Self::BadEvent,
             _ => return Err(format!("unknown body fault {name:?}")),
         })
     }
@@ -87,7 +91,7 @@ impl BodyFault {
                 Bytes::from_static(HTML.as_bytes())
             }
             Self::Truncated => body.slice(..body.len() / 2),
-            Self::WrongTypes | Self::UnknownEnum | Self::UnknownEvent | Self::Huge => {
+            Self::WrongTypes | Self::UnknownEnum | Self::UnknownEvent | Self::Huge | Self::BadEvent => {
                 match serde_json::from_slice::<Value>(&body) {
                     Ok(mut json) => {
                         self.edit(&mut json);
@@ -113,6 +117,14 @@ impl BodyFault {
                 })),
                 None => unknown_enums(json),
             },
+            Self::BadEvent => {
+                if let Some(events) = json.get_mut("events").and_then(Value::as_array_mut) {
+                    let bad =
+                        json!({"type": "attempt", "attempt_number": "one", "created_at": rfc3339(SystemTime::now())});
+                    events.push(bad);
+                    events.push(Value::Null);
+                }
+            }
             Self::Huge => {
                 if let Some(object) = json.as_object_mut() {
                     let padding = Value::String("x".repeat(HUGE_PADDING));
@@ -156,8 +168,12 @@ fn unknown_enums(value: &mut Value) {
 /// A parsed fault spec; [`FaultSpec::default`] injects nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FaultSpec {
-    /// `delay=MS`: wait before answering.
+    /// `delay=MS`: wait before handling (a client that gives up first leaves
+    /// the state unchanged).
     delay: Option<Duration>,
+    /// `late=MS`: handle the request, then wait before answering: a client
+    /// that gives up meanwhile loses an answer the server acted on.
+    late: Option<Duration>,
     /// `status=CODE`: answer this status without running the handler.
     status: Option<StatusCode>,
     /// `retry-after=VALUE`: `Retry-After` header, verbatim.
@@ -168,6 +184,12 @@ pub struct FaultSpec {
     body: Option<BodyFault>,
     /// `drop`: send the head and part of the body, then abort.
     drop: bool,
+    /// `location=URL`: a `Location` header (with `status=3xx`, a redirect).
+    location: Option<HeaderValue>,
+    /// `echo-key`: answer with the request's API key in the body (as is,
+    /// JSON-escaped and percent-encoded) and in an `x-echo-key` header, the
+    /// way a careless server or proxy might; status 401 unless `status=`.
+    echo_key: bool,
     /// `key=K`: count requests under K.
     key: Option<String>,
     /// `times=N`: only the first N requests with this key get the fault.
@@ -188,7 +210,14 @@ impl FaultSpec {
             };
             match (name, value) {
                 ("drop", None) => fault.drop = true,
+                ("echo-key", None) => fault.echo_key = true,
+                ("location", Some(url)) => {
+                    let value =
+                        HeaderValue::from_str(url).map_err(|_| format!("location {url:?} cannot be a header value"))?;
+                    fault.location = Some(value);
+                }
                 ("delay", Some(ms)) => fault.delay = Some(Duration::from_millis(whole(name, ms)?)),
+                ("late", Some(ms)) => fault.late = Some(Duration::from_millis(whole(name, ms)?)),
                 ("status", Some(code)) => fault.status = Some(status(code)?),
                 ("retry-after", Some(text)) => {
                     let value = HeaderValue::from_str(text)
@@ -210,11 +239,14 @@ impl FaultSpec {
     fn or(self, base: &Self) -> Self {
         Self {
             delay: self.delay.or(base.delay),
+            late: self.late.or(base.late),
             status: self.status.or(base.status),
             retry_after: self.retry_after.or_else(|| base.retry_after.clone()),
             retry_after_ms: self.retry_after_ms.or(base.retry_after_ms),
             body: self.body.or(base.body),
             drop: self.drop || base.drop,
+            location: self.location.or_else(|| base.location.clone()),
+            echo_key: self.echo_key || base.echo_key,
             key: self.key.or_else(|| base.key.clone()),
             times: self.times.or(base.times),
         }
@@ -264,6 +296,9 @@ impl FaultSpec {
         if let Some(ms) = self.retry_after_ms {
             headers.insert("retry-after-ms", HeaderValue::from(ms));
         }
+        if let Some(location) = &self.location {
+            headers.insert(axum::http::header::LOCATION, location.clone());
+        }
         res
     }
 }
@@ -295,6 +330,29 @@ fn dropped(status: StatusCode) -> Response {
     (status, headers, Body::from_stream(head.chain(abort))).into_response()
 }
 
+/// The `echo-key` answer: the request's key (from `x-api-key`, or the
+/// bearer token) in every spelling a careless server might use.
+fn echo_key(req: &Request, status: StatusCode) -> Response {
+    let key = req
+        .headers()
+        .get("x-api-key")
+        .or_else(|| req.headers().get("authorization"))
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.strip_prefix("Bearer ").unwrap_or(v).to_owned())
+        .unwrap_or_default();
+    let percent: String = key.bytes().map(|b| format!("%{b:02X}")).collect();
+    let escaped: String = key.chars().map(|c| format!("\\u{:04x}", c as u32)).collect();
+    let body = format!(
+        r#"{{"code":"invalid_key_{key}","message":"the key {key} is not valid","doc_url":"https://docs.example/keys?key={percent}","param":"{escaped}","request_id":"req-{key}"}}"#,
+        key = serde_json::to_string(&key).unwrap_or_default().trim_matches('"'),
+    );
+    let mut res = (status, [(CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response();
+    if let Ok(v) = HeaderValue::from_str(&key) {
+        res.headers_mut().insert("x-echo-key", v);
+    }
+    res
+}
+
 /// Middleware on the API routes: reads the fault spec, counts its key, and
 /// delays, replaces, cuts off or spoils the answer as it says.
 pub async fn inject(State(app): State<App>, req: Request, next: Next) -> Response {
@@ -316,13 +374,18 @@ pub async fn inject(State(app): State<App>, req: Request, next: Next) -> Respons
     if let Some(delay) = spec.delay {
         tokio::time::sleep(delay).await;
     }
-    let res = if spec.drop {
+    let res = if spec.echo_key {
+        echo_key(&req, spec.status.unwrap_or(StatusCode::UNAUTHORIZED))
+    } else if spec.drop {
         dropped(spec.status.unwrap_or(StatusCode::OK))
     } else if let Some(status) = spec.status {
         spec.injected(status)
     } else {
         spec.spoil(next.run(req).await).await
     };
+    if let Some(late) = spec.late {
+        tokio::time::sleep(late).await;
+    }
     spec.add_retry_headers(res)
 }
 

@@ -14,10 +14,10 @@ use crate::error::ApiError;
 use crate::state::App;
 
 /// Request headers a page may send.
-const ALLOW_HEADERS: &str = "content-type, accept, x-api-key, customer-uuid, x-ding-mock-fault";
+const ALLOW_HEADERS: &str = "content-type, accept, x-api-key, customer-uuid, authorization, x-ding-mock-fault";
 
 /// Response headers a page may read.
-const EXPOSE_HEADERS: &str = "retry-after, retry-after-ms";
+const EXPOSE_HEADERS: &str = "retry-after, retry-after-ms, x-request-id, location, x-echo-key";
 
 /// Lets a page on any origin call the mock: answers every preflight
 /// (`OPTIONS`) with 204 itself, before routing and without an API key, and
@@ -42,6 +42,10 @@ pub async fn cors(req: Request, next: Next) -> Response {
     } else {
         let exposed = HeaderValue::from_static(EXPOSE_HEADERS);
         headers.insert(ACCESS_CONTROL_EXPOSE_HEADERS, exposed);
+        // An id per answer, as a real API gives one to quote to support.
+        if let Ok(id) = HeaderValue::from_str(&crate::state::new_id()) {
+            headers.entry("x-request-id").or_insert(id);
+        }
     }
     res
 }

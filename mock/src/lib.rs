@@ -18,11 +18,7 @@ mod mock_routes;
 mod requests;
 mod state;
 
-/// Format checks shared with the SDK (one file, so both sides agree).
-#[allow(dead_code)]
-#[rustfmt::skip]
-#[path = "../../src/validate.rs"]
-mod validate;
+pub mod validate;
 
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};

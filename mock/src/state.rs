@@ -243,8 +243,13 @@ impl Auth {
 
     /// Decides a check and records it.
     fn check(&mut self, code: &str, max_wrong: u32, now: SystemTime) -> CheckStatus {
-        let status = if self.validated {
+        // Once validated, only the right code says so again: a wrong one is
+        // `invalid` (and counts), so holding the id alone proves nothing.
+        let status = if self.validated && code == self.code {
             CheckStatus::AlreadyValidated
+        } else if self.validated {
+            self.wrong_checks += 1;
+            CheckStatus::Invalid
         } else if now >= self.expires_at {
             CheckStatus::ExpiredAuth
         } else if !self.sent() {

@@ -213,3 +213,49 @@ async fn invalid_fault_header_is_a_bad_request() {
     assert!(message.contains("x-ding-mock-fault"), "{message}");
     assert!(mock.inbox().await.is_empty());
 }
+
+#[tokio::test]
+async fn a_redirect_with_its_location() {
+    let mock = Mock::new();
+    let reply = create_with_fault(&mock, "status=307;location=http://127.0.0.1:9/elsewhere").await;
+    assert_eq!(reply.status, StatusCode::TEMPORARY_REDIRECT);
+    assert_eq!(reply.header("location"), "http://127.0.0.1:9/elsewhere");
+    assert!(mock.inbox().await.is_empty(), "nothing was done");
+}
+
+#[tokio::test]
+async fn late_answers_after_acting() {
+    let mock = Mock::new();
+    let started = Instant::now();
+    let reply = create_with_fault(&mock, "late=150").await;
+    assert!(started.elapsed() >= Duration::from_millis(150));
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(mock.inbox().await.len(), 1, "the code was sent before the wait");
+}
+
+#[tokio::test]
+async fn echo_key_repeats_the_key_in_every_spelling() {
+    let mock = Mock::new();
+    let reply = create_with_fault(&mock, "echo-key").await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(reply.header("x-echo-key"), "sk_test");
+    let text = String::from_utf8_lossy(&reply.body).into_owned();
+    for spelling in ["sk_test", "%73%6B%5F%74%65%73%74", "\\u0073\\u006b\\u005f"] {
+        assert!(text.contains(spelling), "{spelling} in {text}");
+    }
+    assert_eq!(reply.json()["request_id"], "req-sk_test", "still JSON");
+    let bearer = [("authorization", "Bearer tok_1"), (FAULT, "echo-key;status=400")];
+    let reply = mock.call(axum::http::Method::GET, "/v1/authentication/x", &bearer, "").await;
+    assert_eq!((reply.status, reply.header("x-echo-key")), (StatusCode::BAD_REQUEST, "tok_1"));
+}
+
+#[tokio::test]
+async fn bad_event_adds_unreadable_items_to_the_history() {
+    let mock = Mock::new();
+    let auth = mock.create_uuid().await;
+    let reply = mock.get_with(&format!("/v1/authentication/{auth}"), &[(FAULT, "body=bad-event")]).await;
+    let events = reply.json()["events"].as_array().unwrap().clone();
+    let n = events.len();
+    assert_eq!(events[n - 2]["attempt_number"], "one");
+    assert!(events[n - 1].is_null());
+}

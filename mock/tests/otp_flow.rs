@@ -38,6 +38,9 @@ async fn full_flow_create_inbox_check() {
     assert_eq!(mock.check(auth, "000000").await, "invalid");
     assert_eq!(mock.check(auth, CODE).await, "valid");
     assert_eq!(mock.check(auth, CODE).await, "already_validated");
+    // Holding the id is not enough: a wrong code after the success is wrong.
+    assert_eq!(mock.check(auth, "999999").await, "invalid");
+    assert_eq!(mock.check(auth, "").await, "invalid");
     assert_eq!(mock.retry(auth).await["status"], "already_validated");
 }
 

@@ -248,6 +248,10 @@ async fn cors_preflight_and_answers() {
     let ok = mock.post_with("/v1/authentication", &create_body(PHONE), &origin).await;
     for reply in [unauthorized, ok] {
         assert_eq!(reply.header("access-control-allow-origin"), "*");
-        assert_eq!(reply.header("access-control-expose-headers"), "retry-after, retry-after-ms");
+        let exposed = reply.header("access-control-expose-headers");
+        for name in ["retry-after", "retry-after-ms", "x-request-id", "location"] {
+            assert!(exposed.contains(name), "{name} missing from {exposed}");
+        }
+        assert_eq!(reply.header("x-request-id").len(), 36, "an id to quote to support");
     }
 }

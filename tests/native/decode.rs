@@ -1,30 +1,51 @@
 //! Decoding answers: lenient where the contract allows (null, unknown
-//! fields, unknown enum values and event kinds), strict on types.
+//! fields, unknown enum values and event kinds, one bad item in a list),
+//! strict on types.
 
-use crate::model::Decode;
-use crate::models::*;
-use crate::Timestamp;
+use super::support::{receive, receive_obj};
+use crate::core::error::ErrorBody;
+use crate::core::schema::Ty;
+use crate::ding::models::*;
 use serde_json::json;
+
+fn date(s: &str) -> serde_json::Value {
+    json!({ "$date": crate::core::time::Timestamp::parse(s).unwrap().millis })
+}
 
 #[test]
 fn null_is_absent_and_unknown_fields_are_ignored() {
     let v = json!({"authentication_uuid": null, "status": "valid", "brand_new_field": {"x": 1}});
-    let r = CreateCheckResponse::decode(&v).unwrap();
-    assert_eq!(r.authentication_uuid, None);
-    assert_eq!(r.status, Some(CheckStatus::Valid));
+    assert_eq!(receive_obj(&CREATE_CHECK_RESPONSE, &v).unwrap(), json!({"status": "valid"}));
 }
 
 #[test]
 fn unknown_enum_values_are_kept() {
     let v = json!({"status": "brand_new_status", "line_type": "Hologram"});
+    assert_eq!(receive_obj(&CREATE_CHECK_RESPONSE, &v).unwrap()["status"], "brand_new_status");
+    assert_eq!(receive_obj(&LOOKUP_RESPONSE, &v).unwrap()["lineType"], "Hologram");
+    assert_eq!(receive_obj(&LOOKUP_RESPONSE, &json!({"line_type": "VPN"})).unwrap()["lineType"], "VPN");
+}
+
+#[test]
+fn members_are_renamed_and_dates_become_dates() {
+    let v = json!({
+        "authentication_uuid": "5d137d2c-bff8-4d8b-a5a7-56912aefa916",
+        "status": "approved",
+        "created_at": "2025-04-28T09:15:27.412Z",
+        "next_retry_at": "2025-04-28T09:15:57+00:00",
+        "remaining_retry": 2
+    });
+    let got = receive_obj(&RETRY_AUTHENTICATION_RESPONSE, &v).unwrap();
     assert_eq!(
-        CreateCheckResponse::decode(&v).unwrap().status,
-        Some(CheckStatus::Unrecognized("brand_new_status".into()))
+        got,
+        json!({
+            "authenticationUuid": "5d137d2c-bff8-4d8b-a5a7-56912aefa916",
+            "status": "approved",
+            "createdAt": date("2025-04-28T09:15:27.412Z"),
+            "nextRetryAt": date("2025-04-28T09:15:57Z"),
+            "remainingRetry": 2
+        })
     );
-    let l = LookupResponse::decode(&v).unwrap();
-    assert_eq!(l.line_type.as_ref().map(|t| t.as_str()), Some("Hologram"));
-    assert_eq!(LookupResponse::decode(&json!({"line_type": "Other"})).unwrap().line_type, Some(LineType::OtherService));
-    assert_eq!(LookupResponse::decode(&json!({"line_type": "VPN"})).unwrap().line_type, Some(LineType::Vpn));
 }
 
 #[test]
@@ -40,42 +61,61 @@ fn events_are_told_apart_by_type_and_unknown_kinds_are_kept() {
             {"type": "delivery_status", "attempt_id": "a1", "attempt_number": 1, "status": "in_transit", "originated_at": "2025-04-28T09:15:29+02:00"}
         ]
     });
-    let r = AuthenticationStatusResponse::decode(&v).unwrap();
-    let events = r.events.unwrap();
+    let r = receive_obj(&AUTHENTICATION_STATUS_RESPONSE, &v).unwrap();
+    let events = r["events"].as_array().unwrap();
     assert_eq!(events.len(), 6);
-    match &events[0] {
-        AuthenticationEvent::Attempt(a) => {
-            assert_eq!(a.attempt_number, Some(1));
-            assert_eq!(a.capability, Some(Capability::Text));
-            assert_eq!(a.created_at, Timestamp::parse("2025-04-28T09:15:27.655Z"));
-        }
-        e => panic!("not an attempt: {e:?}"),
-    }
-    match &events[1] {
-        AuthenticationEvent::BalanceUpdate(b) => {
-            assert_eq!(b.amount, Some(-0.045));
-            assert_eq!(b.balance_update_type, Some(BalanceUpdateType::AttemptSuccess));
-        }
-        e => panic!("not a balance update: {e:?}"),
-    }
-    match &events[2] {
-        AuthenticationEvent::Unknown(u) => {
-            assert_eq!(u.raw_type.as_deref(), Some("carrier_lookup"));
-            assert_eq!(u.created_at, Timestamp::parse("2025-04-28T09:15:30Z"));
-            let raw: serde_json::Value = serde_json::from_str(&u.raw).unwrap();
-            assert_eq!(raw["foo"], json!([1, 2]));
-        }
-        e => panic!("not kept as unknown: {e:?}"),
-    }
-    assert!(matches!(&events[3], AuthenticationEvent::Unknown(u) if u.raw_type.is_none()));
-    assert!(matches!(&events[4], AuthenticationEvent::Check(c) if c.status == Some(CheckStatus::Valid)));
-    match &events[5] {
-        AuthenticationEvent::DeliveryStatus(d) => {
-            assert_eq!(d.status, Some(DeliveryStatusValue::InTransit));
-            assert_eq!(d.originated_at.unwrap().millis, Timestamp::parse("2025-04-28T07:15:29Z").unwrap().millis);
-        }
-        e => panic!("not a delivery status: {e:?}"),
-    }
+    assert_eq!(
+        events[0],
+        json!({"type": "attempt", "createdAt": date("2025-04-28T09:15:27.655Z"), "id": "a1", "attemptNumber": 1, "capability": "text", "status": "pending"})
+    );
+    assert_eq!(events[1], json!({"type": "balance_update", "amount": -0.045, "balanceUpdateType": "attempt_success"}));
+    assert_eq!(
+        events[2],
+        json!({"type": "unknown", "rawType": "carrier_lookup", "createdAt": date("2025-04-28T09:15:30Z"), "raw": v["events"][2]})
+    );
+    assert_eq!(events[3], json!({"type": "unknown", "createdAt": date("2025-04-28T09:15:31Z"), "raw": v["events"][3]}));
+    assert_eq!(events[4]["type"], "check");
+    assert_eq!(events[4]["status"], "valid");
+    assert_eq!(events[5]["type"], "delivery_status");
+    assert_eq!(events[5]["originatedAt"], date("2025-04-28T07:15:29Z"));
+}
+
+#[test]
+fn one_bad_event_never_sinks_the_others() {
+    let v = json!({
+        "uuid": "u",
+        "events": [
+            {"type": "attempt", "id": "a1", "attempt_number": "one", "created_at": "2025-04-28T09:15:27Z"},
+            null,
+            7,
+            {"type": "check", "id": "c1", "status": "valid", "created_at": "yesterday"},
+            {"type": "check", "id": "c2", "status": "invalid"}
+        ]
+    });
+    let r = receive_obj(&AUTHENTICATION_STATUS_RESPONSE, &v).unwrap();
+    let events = r["events"].as_array().unwrap();
+    assert_eq!(events.len(), 5, "every item is kept");
+    assert_eq!(
+        events[0],
+        json!({"type": "unknown", "rawType": "attempt", "createdAt": date("2025-04-28T09:15:27Z"), "raw": v["events"][0]}),
+        "a known kind with a bad member is kept whole as unknown"
+    );
+    assert_eq!(events[1], json!({"type": "unknown", "raw": null}));
+    assert_eq!(events[2], json!({"type": "unknown", "raw": 7}));
+    assert_eq!(events[3], json!({"type": "unknown", "rawType": "check", "raw": v["events"][3]}));
+    assert_eq!(events[4], json!({"type": "check", "id": "c2", "status": "invalid"}));
+}
+
+#[test]
+fn lists_of_strings_and_objects_skip_what_they_cannot_read() {
+    static STRINGS: Ty = Ty::List { item: &Ty::Enum(&CHECK_STATUS), max: u32::MAX };
+    assert_eq!(
+        receive(&STRINGS, &json!(["valid", 5, null, "new_value", {"a": 1}])).unwrap(),
+        json!(["valid", "new_value"])
+    );
+    static OBJECTS: Ty = Ty::List { item: &Ty::Obj(&SIGNALS), max: u32::MAX };
+    let got = receive(&OBJECTS, &json!([{"ip": "1.2.3.4", "device_type": 3}, null, {"device_id": "d"}])).unwrap();
+    assert_eq!(got, json!([{"ip": "1.2.3.4"}, {"deviceId": "d"}]), "unreadable members are left out");
 }
 
 #[test]
@@ -89,41 +129,38 @@ fn wrong_types_are_errors_that_name_the_path() {
         (json!({"authentication_uuid": {"a": 1}}), "authentication_uuid", "a string", "object"),
     ];
     for (v, path, expected, found) in cases {
-        let e = RetryAuthenticationResponse::decode(&v).unwrap_err();
+        let e = receive_obj(&RETRY_AUTHENTICATION_RESPONSE, &v).unwrap_err();
         assert_eq!((e.path.as_str(), e.expected, e.found), (path, expected, found), "{v}");
     }
-    let e = RetryAuthenticationResponse::decode(&json!([1])).unwrap_err();
+    let e = receive_obj(&RETRY_AUTHENTICATION_RESPONSE, &json!([1])).unwrap_err();
     assert_eq!((e.path.as_str(), e.expected, e.found), ("", "an object", "array"));
-    let e = RetryAuthenticationResponse::decode(&json!("<html>")).unwrap_err();
+    let e = receive_obj(&RETRY_AUTHENTICATION_RESPONSE, &json!("<html>")).unwrap_err();
     assert_eq!(e.found, "string");
 
-    let status = json!({"events": [{"type": "check"}, {"type": "attempt", "attempt_number": "one"}]});
-    let e = AuthenticationStatusResponse::decode(&status).unwrap_err();
-    assert_eq!(e.path, "events[1].attempt_number");
-    assert_eq!(e.describe(), "`events[1].attempt_number`: expected an integer, found string");
-    let e = AuthenticationStatusResponse::decode(&json!({"signals": {"is_returning_user": "yes"}})).unwrap_err();
+    let e =
+        receive_obj(&AUTHENTICATION_STATUS_RESPONSE, &json!({"signals": {"is_returning_user": "yes"}})).unwrap_err();
     assert_eq!(e.path, "signals.is_returning_user");
-    let e = AuthenticationStatusResponse::decode(&json!({"events": {"type": "check"}})).unwrap_err();
+    assert_eq!(e.describe(), "`signals.is_returning_user`: expected a boolean, found string");
+    let e = receive_obj(&AUTHENTICATION_STATUS_RESPONSE, &json!({"events": {"type": "check"}})).unwrap_err();
     assert_eq!((e.path.as_str(), e.expected), ("events", "an array"));
-    let e = AuthenticationStatusResponse::decode(&json!({"events": [3]})).unwrap_err();
-    assert_eq!((e.path.as_str(), e.expected), ("events[0]", "an event object"));
 }
 
 #[test]
 fn error_bodies_are_read_leniently() {
-    let e = ErrorResponse::decode_lenient(&json!({"code": 7, "message": "Forbidden", "doc_url": ["x"]}));
-    assert_eq!(e, ErrorResponse { code: None, message: Some("Forbidden".into()), doc_url: None });
-    let e = ErrorResponse::decode_lenient(&json!({"code": "invalid_phone_number", "message": "+0 is not valid"}));
-    assert_eq!(e.code, Some(ErrorCode::InvalidPhoneNumber));
-    let e = ErrorResponse::decode_lenient(&json!({"code": "new_code"}));
-    assert_eq!(e.code.map(|c| c.as_str().to_owned()).as_deref(), Some("new_code"));
-    assert_eq!(ErrorResponse::decode_lenient(&json!("text")), ErrorResponse::default());
+    let e = ErrorBody::read(&json!({"code": 7, "message": "Forbidden", "doc_url": ["x"], "param": "target.value"}));
+    assert_eq!(
+        e,
+        ErrorBody { message: Some("Forbidden".into()), param: Some("target.value".into()), ..ErrorBody::default() }
+    );
+    let e = ErrorBody::read(&json!({"code": "new_code", "request_id": "r-1"}));
+    assert_eq!((e.code.as_deref(), e.request_id.as_deref()), (Some("new_code"), Some("r-1")));
+    assert_eq!(ErrorBody::read(&json!("text")), ErrorBody::default());
 }
 
 #[test]
 fn numbers_keep_their_meaning() {
     let v = json!({"amount": -0.045});
-    assert_eq!(BalanceUpdateEvent::decode(&v).unwrap().amount, Some(-0.045));
+    assert_eq!(receive_obj(&BALANCE_UPDATE_EVENT, &v).unwrap()["amount"], -0.045);
     let big = json!({"remaining_retry": 9_007_199_254_740_993u64});
-    assert!(RetryAuthenticationResponse::decode(&big).is_err(), "beyond 2^53 an integer is not exact");
+    assert!(receive_obj(&RETRY_AUTHENTICATION_RESPONSE, &big).is_err(), "beyond 2^53 an integer is not exact");
 }

@@ -1,14 +1,15 @@
 //! Reading and checking the caller's input: every bad value is refused
 //! with the field's JS name and a readable reason, before anything is sent.
 
-use crate::model::FieldError;
-use crate::models::*;
+use super::support::send;
+use crate::core::read::FieldError;
+use crate::ding::models::*;
 use serde_json::{json, Value as J};
 
 const CUSTOMER: &str = "0b6f2a4e-5d1c-4e8a-9f3b-7c2d1e0a9b84";
 const AUTH: &str = "5d137d2c-bff8-4d8b-a5a7-56912aefa916";
 
-fn create(extra: J) -> Result<CreateAuthenticationRequest, FieldError> {
+fn create(extra: J) -> Result<J, FieldError> {
     let mut v = json!({"customerUuid": CUSTOMER, "phoneNumber": "+14155550123"});
     for (k, x) in extra.as_object().unwrap() {
         if x.is_null() && k.starts_with('-') {
@@ -17,7 +18,7 @@ fn create(extra: J) -> Result<CreateAuthenticationRequest, FieldError> {
             v[k] = x.clone();
         }
     }
-    CreateAuthenticationRequest::read(&v)
+    send(&CREATE_AUTHENTICATION_REQUEST, &v)
 }
 
 fn refused(extra: J) -> FieldError {
@@ -26,25 +27,28 @@ fn refused(extra: J) -> FieldError {
 
 #[test]
 fn minimal_request_leaves_optional_fields_out() {
-    let r = create(json!({})).unwrap();
-    assert_eq!(r.to_json(), format!(r#"{{"customer_uuid":"{CUSTOMER}","phone_number":"+14155550123"}}"#));
+    let text = crate::core::read::body(
+        &CREATE_AUTHENTICATION_REQUEST,
+        &json!({"customerUuid": CUSTOMER, "phoneNumber": "+14155550123"}),
+    )
+    .unwrap();
+    assert_eq!(text, format!(r#"{{"customer_uuid":"{CUSTOMER}","phone_number":"+14155550123"}}"#));
     let r = create(json!({"locale": null, "ip": null})).unwrap();
-    assert_eq!(r.locale, None, "null is absent");
-    assert!(!r.to_json().contains("null"));
+    assert_eq!(r, json!({"customer_uuid": CUSTOMER, "phone_number": "+14155550123"}), "null is absent");
 }
 
 #[test]
 fn missing_fields_are_named() {
     let e = refused(json!({"-phoneNumber": null}));
-    assert_eq!((e.field, e.problem.as_str()), ("phoneNumber", "is required"));
+    assert_eq!((e.field.as_str(), e.problem.as_str()), ("phoneNumber", "is required"));
     let e = refused(json!({"-customerUuid": null}));
     assert_eq!(e.field, "customerUuid");
-    let e = CreateCheckRequest::read(&json!({"customerUuid": CUSTOMER, "authenticationUuid": AUTH})).unwrap_err();
-    assert_eq!((e.field, e.problem.as_str()), ("checkCode", "is required"));
-    let e = FeedbackRequest::read(&json!({"customerUuid": CUSTOMER, "phoneNumber": "+14155550123"})).unwrap_err();
+    let e = send(&CREATE_CHECK_REQUEST, &json!({"customerUuid": CUSTOMER, "authenticationUuid": AUTH})).unwrap_err();
+    assert_eq!((e.field.as_str(), e.problem.as_str()), ("checkCode", "is required"));
+    let e = send(&FEEDBACK_REQUEST, &json!({"customerUuid": CUSTOMER, "phoneNumber": "+14155550123"})).unwrap_err();
     assert_eq!(e.field, "status");
-    let e =
-        RetryAuthenticationRequest::read(&json!({"customer_uuid": CUSTOMER, "authentication_uuid": AUTH})).unwrap_err();
+    let e = send(&RETRY_AUTHENTICATION_REQUEST, &json!({"customer_uuid": CUSTOMER, "authentication_uuid": AUTH}))
+        .unwrap_err();
     assert_eq!(e.field, "customerUuid", "snake_case keys are not the JS names");
 }
 
@@ -59,10 +63,10 @@ fn wrong_types_are_named() {
     ];
     for (extra, field, problem) in cases {
         let e = refused(extra);
-        assert_eq!((e.field, e.problem.as_str()), (field, problem));
+        assert_eq!((e.field.as_str(), e.problem.as_str()), (field, problem));
     }
     for bad in [json!(null), json!("x"), json!([1]), json!(5)] {
-        let e = CreateCheckRequest::read(&bad).unwrap_err();
+        let e = send(&CREATE_CHECK_REQUEST, &bad).unwrap_err();
         assert_eq!(e.field, "request");
         assert!(e.problem.starts_with("must be an object, got "), "{}", e.problem);
     }
@@ -102,7 +106,9 @@ fn uuids_enums_urls_and_text_are_checked() {
         (json!({"deviceType": "ios"}), "deviceType", r#"must be one of "IOS", "ANDROID", "WEB", got "ios""#),
         (json!({"deviceType": "IPADOS"}), "deviceType", "must be one of"),
         (json!({"ip": "203.0.113.256"}), "ip", "IPv4"),
-        (json!({"ip": "::1"}), "ip", "IPv4"),
+        (json!({"ip": "::1"}), "ip", "the Ding v1 API takes IPv4 only"),
+        (json!({"ip": "2001:db8::42"}), "ip", "use the Prelude v2 client"),
+        (json!({"ip": "::ffff:203.0.113.256"}), "ip", "must be an IPv4 address like"),
         (json!({"callbackUrl": "ftp://x.example"}), "callbackUrl", "http(s) URL"),
         (json!({"callbackUrl": "https://"}), "callbackUrl", "http(s) URL"),
         (json!({"callbackUrl": "https://a.example/\r\nx: y"}), "callbackUrl", "http(s) URL"),
@@ -125,17 +131,18 @@ fn uuids_enums_urls_and_text_are_checked() {
 #[test]
 fn codes_and_feedback_status_are_checked() {
     let check = |code: J| {
-        CreateCheckRequest::read(&json!({"customerUuid": CUSTOMER, "authenticationUuid": AUTH, "checkCode": code}))
+        send(&CREATE_CHECK_REQUEST, &json!({"customerUuid": CUSTOMER, "authenticationUuid": AUTH, "checkCode": code}))
     };
-    assert_eq!(check(json!("012345")).unwrap().check_code, "012345", "leading zeros survive");
+    assert_eq!(check(json!("012345")).unwrap()["check_code"], "012345", "leading zeros survive");
     for bad in ["", "12 34", "1234\n", &"1".repeat(33)] {
         assert_eq!(check(json!(bad)).unwrap_err().field, "checkCode", "{bad:?}");
     }
     let e = check(json!(123456)).unwrap_err();
     assert_eq!(e.problem, "must be a string, got number");
-    let fb =
-        |s: &str| FeedbackRequest::read(&json!({"customerUuid": CUSTOMER, "phoneNumber": "+14155550123", "status": s}));
-    assert_eq!(fb("not_onboarded").unwrap().status, FeedbackStatus::NotOnboarded);
+    let fb = |s: &str| {
+        send(&FEEDBACK_REQUEST, &json!({"customerUuid": CUSTOMER, "phoneNumber": "+14155550123", "status": s}))
+    };
+    assert_eq!(fb("not_onboarded").unwrap()["status"], "not_onboarded");
     let e = fb("ONBOARDED").unwrap_err();
     assert_eq!(e.problem, r#"must be one of "onboarded", "not_onboarded", got "ONBOARDED""#);
 }
@@ -150,8 +157,25 @@ fn messages_never_echo_more_than_a_short_excerpt() {
 
 #[test]
 fn lookup_features_are_a_closed_list() {
-    use crate::model::Input;
-    assert_eq!(<Vec<LookupFeature>>::read(&json!(["cnam"])).unwrap(), vec![LookupFeature::Cnam]);
-    assert!(<Vec<LookupFeature>>::read(&json!(["CNAM"])).is_err());
-    assert!(<Vec<LookupFeature>>::read(&json!("cnam")).is_err());
+    use crate::core::read::value;
+    assert_eq!(value(&LOOKUP_FEATURES, "types", &json!(["cnam"])).unwrap(), r#"["cnam"]"#);
+    let e = value(&LOOKUP_FEATURES, "types", &json!(["CNAM"])).unwrap_err();
+    assert_eq!((e.field.as_str(), e.problem.as_str()), ("types[0]", r#"must be one of "cnam", got "CNAM""#));
+    assert_eq!(value(&LOOKUP_FEATURES, "types", &json!("cnam")).unwrap_err().field, "types");
+}
+
+#[test]
+fn an_ipv4_mapped_address_is_sent_as_ipv4() {
+    for (given, sent) in [
+        ("::ffff:203.0.113.42", "203.0.113.42"),
+        ("::FFFF:203.0.113.42", "203.0.113.42"),
+        ("0:0:0:0:0:ffff:203.0.113.42", "203.0.113.42"),
+        ("::ffff:cb00:712a", "203.0.113.42"),
+        ("203.0.113.42", "203.0.113.42"),
+    ] {
+        assert_eq!(create(json!({ "ip": given })).unwrap()["ip"], sent, "{given}");
+    }
+    for bad in ["::ffff:1.2.3", "::ffff", "1::ffff:1.2.3.4:5", ":::1", "::ffff:1.2.3.4%eth0", "[::1]"] {
+        assert_eq!(refused(json!({ "ip": bad })).field, "ip", "{bad}");
+    }
 }

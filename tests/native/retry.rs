@@ -1,7 +1,8 @@
 //! The retry policy and the timing options, with an injected random source.
 
-use crate::options::{read_timing, Timing, DEFAULT_TIMEOUT_MS};
-use crate::retry::*;
+use crate::core::options::{read_timing, Timing, DEFAULT_TIMEOUT_MS};
+use crate::core::retry::*;
+use crate::core::time::{http_date_ms, Timestamp};
 use serde_json::json;
 
 const P: RetryPolicy = RetryPolicy {
@@ -17,8 +18,9 @@ fn status(status: u16) -> Outcome {
 }
 
 #[test]
-fn repeatable_calls_retry_transient_failures_only() {
+fn idempotent_calls_retry_transient_failures_only() {
     for o in [
+        Outcome::Refused,
         Outcome::Connection,
         Outcome::Timeout,
         Outcome::BrokenBody,
@@ -29,17 +31,21 @@ fn repeatable_calls_retry_transient_failures_only() {
         status(503),
         status(504),
     ] {
-        assert!(is_retryable(&P, Safety::Repeatable, o), "{o:?}");
+        assert!(is_retryable(&P, Safety::Idempotent, o), "{o:?}");
     }
     for s in [200, 201, 400, 401, 403, 404, 409, 422, 501, 505] {
-        assert!(!is_retryable(&P, Safety::Repeatable, status(s)), "{s}");
+        assert!(!is_retryable(&P, Safety::Idempotent, status(s)), "{s}");
     }
 }
 
 #[test]
-fn sms_sending_calls_retry_only_where_the_server_did_not_act() {
-    assert!(is_retryable(&P, Safety::SendsMessage, status(429)));
-    assert!(is_retryable(&P, Safety::SendsMessage, Outcome::Status { status: 503, retry_after_ms: Some(1000.0) }));
+fn state_changing_calls_retry_only_where_the_server_did_not_act() {
+    // Sending a code, checking one, recording feedback: a repeat after an
+    // ambiguous failure could send a second SMS, answer "already validated"
+    // to a right code, count a wrong one twice, or record feedback twice.
+    assert!(is_retryable(&P, Safety::ChangesState, Outcome::Refused));
+    assert!(is_retryable(&P, Safety::ChangesState, status(429)));
+    assert!(is_retryable(&P, Safety::ChangesState, Outcome::Status { status: 503, retry_after_ms: Some(1000.0) }));
     for o in [
         Outcome::Connection,
         Outcome::Timeout,
@@ -50,13 +56,13 @@ fn sms_sending_calls_retry_only_where_the_server_did_not_act() {
         status(503),
         status(504),
     ] {
-        assert!(!is_retryable(&P, Safety::SendsMessage, o), "{o:?} could send a second SMS");
+        assert!(!is_retryable(&P, Safety::ChangesState, o), "{o:?} may have been acted on");
     }
     let unsafe_ok = RetryPolicy { retry_unsafe: true, ..P };
     for o in [Outcome::Connection, Outcome::Timeout, status(500), status(503)] {
-        assert!(is_retryable(&unsafe_ok, Safety::SendsMessage, o), "{o:?} with retryUnsafe");
+        assert!(is_retryable(&unsafe_ok, Safety::ChangesState, o), "{o:?} with retryUnsafe");
     }
-    assert!(!is_retryable(&unsafe_ok, Safety::SendsMessage, status(400)));
+    assert!(!is_retryable(&unsafe_ok, Safety::ChangesState, status(400)));
 }
 
 #[test]
@@ -79,7 +85,7 @@ fn backoff_doubles_is_capped_and_jittered_down_by_at_most_a_quarter() {
 
 #[test]
 fn next_wait_respects_count_budget_deadline_and_retry_after_bound() {
-    let w = |o, done, elapsed, left| next_wait(&P, Safety::Repeatable, o, done, elapsed, left, 0.0);
+    let w = |o, done, elapsed, left| next_wait(&P, Safety::Idempotent, o, done, elapsed, left, 0.0);
     assert_eq!(w(status(503), 0, 0.0, None), Some(500.0));
     assert_eq!(w(status(503), 1, 600.0, None), Some(1000.0));
     assert_eq!(w(status(503), 2, 2000.0, None), None, "max_retries reached");
@@ -93,12 +99,12 @@ fn next_wait_respects_count_budget_deadline_and_retry_after_bound() {
     assert_eq!(w(ra(60_000.0), 0, 0.0, None), None, "past the budget");
     assert_eq!(w(ra(61_000.0), 0, 0.0, None), None, "beyond the sane bound");
     let off = RetryPolicy { max_retries: 0, ..P };
-    assert_eq!(next_wait(&off, Safety::Repeatable, status(503), 0, 0.0, None, 0.0), None);
+    assert_eq!(next_wait(&off, Safety::Idempotent, status(503), 0, 0.0, None, 0.0), None);
 }
 
 #[test]
 fn retry_after_headers() {
-    let now = crate::Timestamp::parse("2025-04-28T09:00:00Z").unwrap().millis;
+    let now = Timestamp::parse("2025-04-28T09:00:00Z").unwrap().millis;
     assert_eq!(parse_retry_after(Some("3"), None, now), Some(3000.0));
     assert_eq!(parse_retry_after(Some(" 1.5 "), None, now), Some(1500.0));
     assert_eq!(parse_retry_after(Some("3"), Some("250"), now), Some(250.0), "retry-after-ms first");
@@ -109,7 +115,7 @@ fn retry_after_headers() {
     }
     assert_eq!(parse_retry_after(None, Some("-5"), now), None);
     assert_eq!(parse_retry_after(None, None, now), None);
-    assert_eq!(http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777_000.0));
+    assert_eq!(http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT", now), Some(784_111_777_000.0));
     for (text, value) in [
         ("0", Some(0.0)),
         ("12", Some(12.0)),
@@ -153,5 +159,40 @@ fn timing_options_read_and_merge() {
         (json!({"deadlineMs": -5}), "deadlineMs"),
     ] {
         assert_eq!(read_timing(&bad, d).unwrap_err().field, field, "{bad}");
+    }
+}
+
+#[test]
+fn all_three_http_date_forms_are_read() {
+    let now = Timestamp::parse("2025-04-28T09:00:00Z").unwrap().millis;
+    let want = Some(784_111_777_000.0);
+    // RFC 9110 5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms.
+    assert_eq!(http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT", now), want);
+    assert_eq!(http_date_ms("Sunday, 06-Nov-94 08:49:37 GMT", now), want);
+    assert_eq!(http_date_ms("Sun Nov  6 08:49:37 1994", now), want);
+    assert_eq!(http_date_ms("Sun Nov 16 08:49:37 1994", now), Some(784_111_777_000.0 + 10.0 * 86_400_000.0));
+    // A two-digit year more than 50 years ahead is in the past century.
+    let y2030 = Timestamp::parse("2030-01-01T00:00:00Z").unwrap().millis;
+    assert_eq!(http_date_ms("Tuesday, 01-Jan-30 00:00:00 GMT", now), Some(y2030));
+    let y1980 = Timestamp::parse("1980-01-01T00:00:00Z").unwrap().millis;
+    assert_eq!(http_date_ms("Tuesday, 01-Jan-80 00:00:00 GMT", now), Some(y1980));
+    assert_eq!(
+        parse_retry_after(Some("Monday, 28-Apr-25 09:00:05 GMT"), None, now),
+        Some(5000.0),
+        "an RFC 850 Retry-After"
+    );
+    assert_eq!(parse_retry_after(Some("Mon Apr 28 09:00:07 2025"), None, now), Some(7000.0), "an asctime Retry-After");
+    for bad in [
+        "Sun, 6 Nov 1994 08:49:37 GMT",
+        "Sunday, 06-Nov-1994 08:49:37 GMT",
+        "Sunday, 06-Nov-94 08:49:37 UTC",
+        "Sun Nov 6 08:49:37 1994",
+        "Sun Nov  6 08:49:37 94",
+        "Sun Nov  6 8:49:37 1994",
+        "Sun Nov 31 08:49:37 1994",
+        "Sun Nov  6 08:61:37 1994",
+        "Sun Xyz  6 08:49:37 1994",
+    ] {
+        assert_eq!(http_date_ms(bad, now), None, "{bad:?}");
     }
 }

@@ -1,9 +1,12 @@
-//! Dates, URLs, format checks and small helpers.
+//! Dates, server URLs, format checks, redaction and small helpers.
 
-use crate::model::{push_uint, DecodeError};
-use crate::url;
-use crate::validate::*;
-use crate::Timestamp;
+use crate::core::decode::DecodeError;
+use crate::core::error::{Error, ErrorBody, ErrorKind, MAX_KEPT_BODY};
+use crate::core::formats::*;
+use crate::core::json::{push_uint, Writer};
+use crate::core::redact::{clean, contains, redact};
+use crate::core::server::{self, ParsedUrl};
+use crate::core::time::Timestamp;
 
 fn ms(s: &str) -> Option<f64> {
     Timestamp::parse(s).map(|t| t.millis)
@@ -38,12 +41,31 @@ fn rfc3339_dates_read_to_epoch_milliseconds() {
     }
 }
 
+/// What the WHATWG parser (the `url` crate, a faithful port of it) reads.
+fn whatwg(input: &str) -> Option<ParsedUrl> {
+    let u = url::Url::parse(input).ok()?;
+    Some(ParsedUrl {
+        href: u.as_str().to_owned(),
+        protocol: format!("{}:", u.scheme()),
+        username: u.username().to_owned(),
+        password: u.password().unwrap_or_default().to_owned(),
+        hostname: u.host_str().unwrap_or_default().to_owned(),
+    })
+}
+
+fn base(input: &str) -> Result<String, String> {
+    server::base(input, whatwg(input), "https://api.ding.live/v1")
+}
+
 #[test]
 fn server_urls() {
-    assert_eq!(url::server_base("https://api.ding.live/v1/").unwrap(), "https://api.ding.live/v1");
-    assert_eq!(url::server_base("http://127.0.0.1:8787/v1").unwrap(), "http://127.0.0.1:8787/v1");
-    assert_eq!(url::server_base("http://localhost:3000").unwrap(), "http://localhost:3000");
-    assert_eq!(url::server_base("HTTP://[::1]:3000/v1").unwrap(), "HTTP://[::1]:3000/v1");
+    assert_eq!(base("https://api.ding.live/v1/").unwrap(), "https://api.ding.live/v1");
+    assert_eq!(base("http://127.0.0.1:8787/v1").unwrap(), "http://127.0.0.1:8787/v1");
+    assert_eq!(base("http://localhost:3000").unwrap(), "http://localhost:3000");
+    assert_eq!(base("HTTP://[::1]:3000/v1").unwrap(), "http://[::1]:3000/v1", "the parser's spelling");
+    assert_eq!(base("https://api.prelude.dev").unwrap(), "https://api.prelude.dev");
+    assert_eq!(base("http://127.1:8787/v1").unwrap(), "http://127.0.0.1:8787/v1", "the host as fetch reads it");
+    assert_eq!(base("https://API.Ding.LIVE/v1/../v1").unwrap(), "https://api.ding.live/v1");
     for bad in [
         "http://api.ding.live/v1",
         "http://127.0.0.1.evil.example/v1",
@@ -51,12 +73,54 @@ fn server_urls() {
         "api.ding.live/v1",
         "ftp://api.ding.live",
         "https://api.ding.live/v1?x=1",
+        "https://api.ding.live/v1?",
         "https://api.ding.live/v1#x",
         "https://api.ding.live/v 1",
         "https://api.ding.live/v1\r\n",
         "",
     ] {
-        assert!(url::server_base(bad).is_err(), "{bad:?}");
+        assert!(base(bad).is_err(), "{bad:?}");
+    }
+}
+
+/// Strings that a hand-written authority scan and the WHATWG parser read
+/// differently. Whatever the parser reads as the host decides: http is
+/// accepted only when that host is loopback, and never with credentials.
+#[test]
+fn tricky_server_urls_are_decided_by_the_host_the_url_parser_reads() {
+    let cases = [
+        ("http://evil.example\\@localhost/v1", false),
+        ("http://evil.example\\@127.0.0.1/v1", false),
+        ("http://localhost\\@evil.example/v1", true),
+        ("http://evil.example#@localhost/v1", false),
+        ("http://evil.example?@localhost/v1", false),
+        ("http://evil.example/@localhost/v1", false),
+        ("http://user:pw@localhost/v1", false),
+        ("http://localhost:pw@evil.example/v1", false),
+        ("http://localhost%40evil.example/v1", false),
+        ("http://localhost./v1", false),
+        ("http://localhost.evil.example/v1", false),
+        ("http://sub.localhost/v1", false),
+        ("http://0x7f.0.0.1/v1", true),
+        ("http://2130706433/v1", true),
+        ("http://0177.0.0.1/v1", true),
+        ("http://127.0.0.1:80@evil.example/v1", false),
+        ("http://[::1]@evil.example/v1", false),
+        ("http://[::ffff:127.0.0.1]/v1", false),
+        ("http:/\\localhost/v1", true),
+        ("http:localhost/v1", true),
+        ("https://evil.example\\@localhost/v1", true),
+    ];
+    for (input, accepted) in cases {
+        let got = base(input);
+        assert_eq!(got.is_ok(), accepted, "{input:?}: {got:?}");
+        if let Ok(b) = got {
+            let u = url::Url::parse(&b).unwrap();
+            let host = u.host_str().unwrap().to_owned();
+            let https = b.starts_with("https://");
+            assert!(https || server::is_loopback(&host), "{input:?} goes over http to {host}");
+            assert!(u.username().is_empty() && u.password().is_none(), "{input:?}: credentials in {b}");
+        }
     }
 }
 
@@ -64,25 +128,21 @@ fn server_urls() {
 fn paths_are_percent_encoded_one_segment() {
     let base = "https://api.ding.live/v1";
     assert_eq!(
-        url::authentication_status(base, "5d137d2c-bff8-4d8b-a5a7-56912aefa916"),
+        server::with_segment(base, "/authentication/", Some("5d137d2c-bff8-4d8b-a5a7-56912aefa916")),
         "https://api.ding.live/v1/authentication/5d137d2c-bff8-4d8b-a5a7-56912aefa916"
     );
     assert_eq!(
-        url::authentication_status(base, "../../x"),
+        server::with_segment(base, "/authentication/", Some("../../x")),
         "https://api.ding.live/v1/authentication/%2E%2E%2F%2E%2E%2Fx"
     );
-    assert_eq!(url::lookup(base, Some("+14155550123"), &[]), "https://api.ding.live/v1/lookup/%2B14155550123");
-    assert_eq!(
-        url::lookup(base, Some("+14155550123"), &["cnam"]),
-        "https://api.ding.live/v1/lookup/%2B14155550123?type=cnam"
-    );
-    assert_eq!(
-        url::lookup(base, Some("+1"), &["cnam", "x y"]),
-        "https://api.ding.live/v1/lookup/%2B1?type=cnam&type=x%20y"
-    );
-    assert_eq!(url::lookup(base, None, &["cnam"]), "https://api.ding.live/v1/lookup/[redacted]?type=cnam");
+    let mut u = server::with_segment(base, "/lookup/", Some("+14155550123"));
+    assert_eq!(u, "https://api.ding.live/v1/lookup/%2B14155550123");
+    server::push_query(&mut u, "type", "cnam");
+    server::push_query(&mut u, "type", "x y");
+    assert_eq!(u, "https://api.ding.live/v1/lookup/%2B14155550123?type=cnam&type=x%20y");
+    assert_eq!(server::with_segment(base, "/lookup/", None), "https://api.ding.live/v1/lookup/[redacted]");
     let mut s = String::new();
-    url::push_segment(&mut s, "é?#%");
+    server::push_segment(&mut s, "é?#%");
     assert_eq!(s, "%C3%A9%3F%23%25");
 }
 
@@ -93,11 +153,52 @@ fn format_checks() {
     assert!(!is_uuid("{0b6f2a4e-5d1c-4e8a-9f3b-7c2d1e0a9b84}"));
     assert!(is_ipv4("255.255.255.255") && is_ipv4("0.0.0.0"));
     assert!(!is_ipv4("1.2.3") && !is_ipv4("01.2.3.4") && !is_ipv4("1.2.3.4.5") && !is_ipv4("1..3.4"));
-    assert!(is_loopback_host("127.0.0.1") && is_loopback_host("127.5.6.7") && is_loopback_host("::1"));
-    assert!(!is_loopback_host("128.0.0.1") && !is_loopback_host("localhost.example"));
-    assert_eq!(url_host("https://user:pw@Example.COM:443/x").as_deref(), Some("example.com"));
+    assert!(server::is_loopback("127.0.0.1") && server::is_loopback("127.5.6.7") && server::is_loopback("[::1]"));
+    assert!(!server::is_loopback("128.0.0.1") && !server::is_loopback("localhost.example"));
     assert!(has_control_char("a\u{7f}") && has_control_char("\u{9f}") && !has_control_char("é ü"));
     assert!(is_bcp47("en") && is_bcp47("en-US") && !is_bcp47("en-") && !is_bcp47("-US") && !is_bcp47("e"));
+    assert!(is_email("jane.doe@example.com") && !is_email("jane@example") && !is_email("a b@c.d") && !is_email("@x.y"));
+}
+
+#[test]
+fn ipv6_parsing_agrees_with_the_standard_library() {
+    for text in [
+        "::",
+        "::1",
+        "1::",
+        "2001:db8::42",
+        "::ffff:203.0.113.42",
+        "0:0:0:0:0:ffff:cb00:712a",
+        "1:2:3:4:5:6:7:8",
+        "1:2:3:4:5:6:1.2.3.4",
+        "1::1.2.3.4",
+        "fe80::1:2",
+        "1:2:3:4:5:6:7::",
+        "::2:3:4:5:6:7:8",
+        "1:2:3:4:5:6:7:8:9",
+        "1:::2",
+        "1:2",
+        "12345::",
+        "::1.2.3",
+        ":1::",
+        "1::2::3",
+        "g::1",
+        "::ffff:01.2.3.4",
+        "",
+        ":",
+        "1:2:3:4:5:6:7",
+        "::1.2.3.4.5",
+        "1.2.3.4",
+        "1:2:3:4:5:6:7:1.2.3.4",
+    ] {
+        let ours = parse_ipv6(text);
+        let std = text.parse::<std::net::Ipv6Addr>().ok().map(|a| a.segments());
+        assert_eq!(ours, std, "{text:?}");
+    }
+    assert_eq!(ipv4_mapped("::ffff:203.0.113.42").as_deref(), Some("203.0.113.42"));
+    assert_eq!(ipv4_mapped("::ffff:0:0").as_deref(), Some("0.0.0.0"));
+    assert_eq!(ipv4_mapped("::1"), None);
+    assert_eq!(ipv4_mapped("64:ff9b::203.0.113.42"), None);
 }
 
 #[test]
@@ -110,24 +211,98 @@ fn small_helpers() {
     }
     let e = DecodeError { path: String::new(), expected: "a string", found: "number" }.within("b").at(2).within("a");
     assert_eq!(e.path, "a[2].b");
-    let mut w = crate::value::JsonObjectWriter::new();
-    w.string("k", "\"\\\n\u{1}\u{2028}é");
-    let text = w.finish();
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap()["k"], "\"\\\n\u{1}\u{2028}é");
+    let mut w = Writer::new();
+    w.open('{');
+    w.key("k");
+    w.string("\"\\\n\u{1}\u{2028}é");
+    w.key("n");
+    w.open('[');
+    for i in [-3i64, 0, 7] {
+        w.item();
+        w.int(i);
+    }
+    w.item();
+    w.open('{');
+    w.close('}');
+    w.close(']');
+    w.key("b");
+    w.boolean(false);
+    w.close('}');
+    let v: serde_json::Value = serde_json::from_str(&w.finish()).unwrap();
+    assert_eq!(v, serde_json::json!({"k": "\"\\\n\u{1}\u{2028}é", "n": [-3, 0, 7, {}], "b": false}));
+}
+
+const KEY: &str = "sk_live_0123/\"abc%";
+
+#[test]
+fn the_key_is_found_in_any_spelling() {
+    let spellings = [
+        KEY.to_owned(),
+        // JSON-escaped the way JSON.stringify does, and with \/ and \uXXXX.
+        serde_json::to_string(KEY).unwrap().trim_matches('"').to_owned(),
+        "sk_live_0123\\/\\\"abc%".to_owned(),
+        "\\u0073\\u006B_live_0123\\u002f\\u0022abc\\u0025".to_owned(),
+        // Percent-encoded, both hex cases, in part or in whole.
+        "sk_live_0123%2F%22abc%25".to_owned(),
+        "%73%6b%5f%6C%69%76%65%5F%30%31%32%33%2f%22%61%62%63%25".to_owned(),
+        "sk_live_0123%2f\\\"abc\\u0025".to_owned(),
+    ];
+    for s in &spellings {
+        let hay = format!("before {s} after");
+        assert!(contains(&hay, KEY), "{s}");
+        assert_eq!(redact(&hay, KEY), "before [redacted] after", "{s}");
+    }
+    assert!(!contains("sk_live_0123/\"abc", KEY), "a part of the key is not the key");
+    assert_eq!(redact("%%%", "%%"), "[redacted]%");
+    assert_eq!(redact("%25%", "%%"), "[redacted]");
+    let many = "\\".repeat(40);
+    let started = std::time::Instant::now();
+    assert!(contains(&format!("{}x", "\\\\".repeat(2000)), &many));
+    assert!(started.elapsed().as_secs() < 5, "a key of escapes is found without a search tree");
 }
 
 #[test]
-fn errors_scrub_an_echoed_api_key() {
-    use crate::models::ErrorResponse;
-    let secret = "sk_live_ÿ_secret";
-    let body = ErrorResponse { code: None, message: Some(format!("bad key {secret}!")), doc_url: None };
+fn a_cut_never_leaves_the_start_of_the_key() {
+    let body = format!("{}{KEY}{}", "a".repeat(90), "z".repeat(50));
+    for max in 80..=160 {
+        let out = clean(&body, KEY, max);
+        assert!(out.len() <= max + '…'.len_utf8(), "{max}: {}", out.len());
+        assert!(!out.contains("sk_"), "{max}: {out}");
+        assert!(!out.contains("[reda") || out.contains("[redacted]") || out.ends_with('…'), "{max}: {out}");
+    }
+    let percent = format!("{}{}", "a".repeat(10), "%73%6B%5F%6C%69%76%65");
+    let out = clean(&format!("{percent}%5F%30%31%32%33%2F%22%61%62%63%25 and more"), KEY, 20);
+    assert!(out.starts_with("aaaaaaaaaa") && !out.contains('%'), "{out}");
+    assert_eq!(clean("short", KEY, 100), "short");
+    let huge = format!("{KEY}{}", "x".repeat(10 << 20));
+    let out = clean(&huge, KEY, MAX_KEPT_BODY);
+    assert!(out.starts_with("[redacted]xxx") && out.len() <= MAX_KEPT_BODY + 3);
+}
+
+#[test]
+fn errors_scrub_an_echoed_api_key_everywhere() {
+    let secret = "sk_live_secret_42";
+    let body = ErrorBody {
+        code: Some(format!("bad_{secret}")),
+        message: Some(format!("bad key {secret}!")),
+        doc_url: Some(format!("https://docs.example/?k={secret}")),
+        param: Some(secret.replace('_', "%5F")),
+        request_id: Some(format!("req-{secret}")),
+    };
     let raw = format!(r#"{{"message":"bad key {secret}!","again":"{secret}{secret}"}}"#);
-    let e = crate::Error::http(403, body, raw).redact(secret);
+    let e = Error::refused("Ding API", ErrorKind::Http, 403, body, raw).cleaned(secret);
     assert_eq!(e.message(), "Ding API answered HTTP 403 (is the API key right?): bad key [redacted]!");
     assert_eq!(e.body().unwrap(), r#"{"message":"bad key [redacted]!","again":"[redacted][redacted]"}"#);
+    assert_eq!(e.code(), Some("bad_[redacted]"));
     assert_eq!(e.status(), Some(403));
-    let e = crate::Error::http(500, ErrorResponse::default(), "sk_live".into()).redact(secret);
+    let e = Error::refused("Ding API", ErrorKind::Http, 500, ErrorBody::default(), "sk_live".into()).cleaned(secret);
     assert_eq!(e.body(), Some("sk_live"), "a partial match is not a key");
-    let e = crate::Error::http(500, ErrorResponse::default(), "x".repeat(100_000)).redact("");
-    assert_eq!(e.body().unwrap().len(), crate::error::MAX_KEPT_BODY, "bodies kept on errors are capped");
+    let straddling = format!("{}{secret}", "x".repeat(MAX_KEPT_BODY - 4));
+    let e = Error::refused("Ding API", ErrorKind::Http, 500, ErrorBody::default(), straddling).cleaned(secret);
+    assert!(!e.body().unwrap().contains("sk_l"), "no prefix of the key is left at the cut");
+    let e = Error::refused("Ding API", ErrorKind::Http, 500, ErrorBody::default(), "x".repeat(100_000)).cleaned("");
+    assert!(e.body().unwrap().len() <= MAX_KEPT_BODY + 3, "bodies kept on errors are capped");
+    let long = ErrorBody { message: Some(format!("{}{secret}", "m".repeat(1015))), ..ErrorBody::default() };
+    let e = Error::refused("Ding API", ErrorKind::Http, 500, long, String::new()).cleaned(secret);
+    assert!(!e.message().contains("sk_"), "{}", e.message());
 }

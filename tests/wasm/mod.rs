@@ -11,8 +11,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
-use crate::Ding;
+use crate::ding::Ding;
 
+mod hardening;
 mod reliability;
 
 #[cfg(feature = "browser-test")]
@@ -127,7 +128,7 @@ async fn full_otp_flow_with_the_code_from_the_inbox() {
     assert_date(&auth, "createdAt");
     assert_date(&auth, "expiresAt");
     let id = text(&auth, "authenticationUuid");
-    assert!(crate::validate::is_uuid(&id));
+    assert!(crate::core::formats::is_uuid(&id));
 
     let inbox = mock_json(&format!("/_mock/messages?phone_number=%2B{}", &number[1..])).await;
     let messages: Array = get(&inbox, "messages").unchecked_into();
@@ -411,7 +412,7 @@ async fn bad_input_is_refused_before_sending() {
                 Some(Array::of1(&"caller".into()).into()),
                 None,
             ),
-            "types",
+            "types[0]",
         ),
     ];
     let n = cases.len();

@@ -1,6 +1,12 @@
-// Generated from the Rust models by `cargo test` (see src/models/mod.rs). Do not edit.
+// Generated from the Rust descriptors by `cargo test` (tests/native/typescript.rs). Do not edit.
 
-/** Platform of the end user's device, as accepted when sending a code. */
+/**
+ * Platform of the end user's device, as accepted when sending a code.
+ *
+ * - `IOS`: iOS.
+ * - `ANDROID`: Android.
+ * - `WEB`: A web browser.
+ */
 export type DeviceType =
   | "IOS"
   | "ANDROID"
@@ -15,7 +21,11 @@ export interface CreateAuthenticationRequest {
   customerUuid: string;
   /** The number to send the code to, in E.164 form (`+14155550123`). */
   phoneNumber: string;
-  /** Public IPv4 address of the end user's device (fraud signal). */
+  /**
+   * Public IPv4 address of the end user's device (fraud signal). An
+   * IPv4-mapped IPv6 address (`::ffff:203.0.113.42`, as Node gives it)
+   * is sent as IPv4; the v1 API takes no other IPv6 address.
+   */
   ip?: string;
   /** Stable device identifier: `ANDROID_ID` or `identifierForVendor` (fraud signal). */
   deviceId?: string;
@@ -43,7 +53,13 @@ export interface CreateAuthenticationRequest {
   locale?: string;
 }
 
-/** State of a new authentication. Only `pending` means a code is on its way. */
+/**
+ * State of a new authentication. Only `pending` means a code is on its way.
+ *
+ * - `pending`: A code is being sent.
+ * - `rate_limited`: The number hit its limit: no code was sent.
+ * - `spam_detected`: The request looks fraudulent: no code was sent.
+ */
 export type AuthenticationStatus =
   | "pending"
   | "rate_limited"
@@ -75,7 +91,17 @@ export interface CreateCheckRequest {
   checkCode: string;
 }
 
-/** Result of a code check. */
+/**
+ * Result of a code check.
+ *
+ * - `unknown`: The server could not determine a result.
+ * - `valid`: The code matches: the user is verified.
+ * - `invalid`: The code does not match.
+ * - `without_attempt`: No code has been sent for this authentication.
+ * - `rate_limited`: Too many checks: this authentication can no longer be checked.
+ * - `already_validated`: An earlier check already succeeded. Not a sign-in: this code was used before, so the user must start again.
+ * - `expired_auth`: The authentication is past its `expiresAt`.
+ */
 export type CheckStatus =
   | "unknown"
   | "valid"
@@ -102,7 +128,16 @@ export interface RetryAuthenticationRequest {
   authenticationUuid: string;
 }
 
-/** Outcome of a retry. Only `approved` means a new code was sent. */
+/**
+ * Outcome of a retry. Only `approved` means a new code was sent.
+ *
+ * - `approved`: A new code has been sent.
+ * - `denied`: Refused, for instance because it came too early (see `nextRetryAt`).
+ * - `no_attempt`: Nothing was sent at first, so there is nothing to retry.
+ * - `rate_limited`: Rate limited: no more retries.
+ * - `expired_auth`: The authentication has expired.
+ * - `already_validated`: The user is already verified.
+ */
 export type RetryStatus =
   | "approved"
   | "denied"
@@ -126,7 +161,12 @@ export interface RetryAuthenticationResponse {
   remainingRetry?: number;
 }
 
-/** Onboarding outcome reported by `feedback`. */
+/**
+ * Onboarding outcome reported by `feedback`.
+ *
+ * - `onboarded`: The user completed sign-up.
+ * - `not_onboarded`: The user did not complete sign-up.
+ */
 export type FeedbackStatus =
   | "onboarded"
   | "not_onboarded";
@@ -147,7 +187,15 @@ export interface FeedbackResponse {
   uuid?: string;
 }
 
-/** Platform of the end user's device as reported back (wider than `DeviceType`). */
+/**
+ * Platform of the end user's device as reported back (wider than `DeviceType`).
+ *
+ * - `ANDROID`: Android.
+ * - `IOS`: iOS.
+ * - `IPADOS`: iPadOS.
+ * - `TVOS`: tvOS.
+ * - `WEB`: A web browser.
+ */
 export type SignalsDeviceType =
   | "ANDROID"
   | "IOS"
@@ -176,7 +224,14 @@ export interface Signals {
   isReturningUser?: boolean;
 }
 
-/** Channel an attempt used. */
+/**
+ * Channel an attempt used.
+ *
+ * - `rcs`: RCS message.
+ * - `text`: SMS.
+ * - `whatsapp`: WhatsApp message.
+ * - `viber`: Viber message.
+ */
 export type Capability =
   | "rcs"
   | "text"
@@ -184,7 +239,15 @@ export type Capability =
   | "viber"
   | (string & {});
 
-/** State of one sending attempt. */
+/**
+ * State of one sending attempt.
+ *
+ * - `pending`: Not yet confirmed as delivered.
+ * - `delivered`: Reached the handset.
+ * - `failed`: Could not be sent or delivered.
+ * - `rate_limited`: Blocked by rate limiting.
+ * - `expired`: The authentication expired.
+ */
 export type AttemptStatus =
   | "pending"
   | "delivered"
@@ -193,7 +256,15 @@ export type AttemptStatus =
   | "expired"
   | (string & {});
 
-/** Carrier-side delivery state of an attempt. */
+/**
+ * Carrier-side delivery state of an attempt.
+ *
+ * - `unknown`: No information.
+ * - `submitted`: Handed over to the carrier.
+ * - `in_transit`: On its way to the handset.
+ * - `delivered`: The handset received it.
+ * - `undeliverable`: It cannot be delivered.
+ */
 export type DeliveryStatusValue =
   | "unknown"
   | "submitted"
@@ -202,7 +273,17 @@ export type DeliveryStatusValue =
   | "undeliverable"
   | (string & {});
 
-/** What a balance movement was for. */
+/**
+ * What a balance movement was for.
+ *
+ * - `unknown`: Not known.
+ * - `authentication`: An authentication.
+ * - `attempt`: An attempt.
+ * - `attempt_pending`: An attempt, not settled yet.
+ * - `attempt_success`: A successful attempt.
+ * - `authentication_pending`: An authentication, not settled yet.
+ * - `authentication_success`: A successful authentication.
+ */
 export type BalanceUpdateType =
   | "unknown"
   | "authentication"
@@ -268,20 +349,19 @@ export interface BalanceUpdateEvent {
   balanceUpdateType?: BalanceUpdateType;
 }
 /**
- * An event of a kind this SDK does not know yet, kept whole.
+ * An event of a kind this SDK does not know, or one it could not read
+ * (a member of the wrong type, or not an object at all), kept whole.
  */
 export interface UnknownEvent {
   type: "unknown";
-  /** The `type` the server sent. */
+  /** The `type` the server sent, when it was a string. */
   rawType?: string;
   /** `created_at`, when present and well formed. */
   createdAt?: Date;
-  /** The event as received, with its snake_case keys. */
-  raw: Record<string, unknown>;
+  /** The value as received, with its snake_case keys. */
+  raw: unknown;
 }
-/**
- * One entry of an authentication's history; narrow it on `type`.
- */
+/** One entry of an authentication's history; narrow it on `type`. */
 export type AuthenticationEvent =
   | AttemptEvent
   | DeliveryStatusEvent
@@ -303,15 +383,45 @@ export interface AuthenticationStatusResponse {
   createdAt?: Date;
   /** Fraud signals given at creation. */
   signals?: Signals;
-  /** History: attempts, delivery reports, checks and balance movements (order not guaranteed). */
+  /**
+   * History: attempts, delivery reports, checks and balance movements
+   * (order not guaranteed). An event that cannot be read comes through
+   * as `type: "unknown"` with its `raw` value; it never fails the call.
+   */
   events?: AuthenticationEvent[];
 }
 
-/** Optional extra data a lookup can ask for. */
+/**
+ * Optional extra data a lookup can ask for.
+ *
+ * - `cnam`: Caller ID name (CNAM); must be enabled for your account.
+ */
 export type LookupFeature =
   | "cnam";
 
-/** Kind of line behind a number. */
+/**
+ * Kind of line behind a number.
+ *
+ * - `CallingCards`: Prepaid calling-card access numbers.
+ * - `FixedLine`: Landline.
+ * - `InternetServiceProvider`: Ranges reserved for internet service providers.
+ * - `LocalRate`: Non-geographic numbers billed at local rate.
+ * - `Mobile`: Mobile phone.
+ * - `Other`: Any other service.
+ * - `Pager`: Paging device.
+ * - `PayPhone`: Public payphone.
+ * - `PremiumRate`: The caller pays a premium.
+ * - `Satellite`: Satellite phone.
+ * - `Service`: Automated service.
+ * - `SharedCost`: Cost shared by caller and callee.
+ * - `ShortCodesCommercial`: Commercial short code.
+ * - `TollFree`: The callee pays.
+ * - `UniversalAccess`: Universal access ranges.
+ * - `Unknown`: Could not be classified.
+ * - `VPN`: Private network numbers, unreachable from the public network.
+ * - `VoiceMail`: Voicemail or IVR access.
+ * - `Voip`: VoIP provider ranges.
+ */
 export type LineType =
   | "CallingCards"
   | "FixedLine"
@@ -356,7 +466,33 @@ export interface LookupResponse {
   callerName?: string;
 }
 
-/** Machine-readable reason of a refused request (`err.code` of a `DingApiError`). */
+/**
+ * Machine-readable reason of a refused request (`err.code` of a `DingApiError`).
+ *
+ * - `account_invalid`: The customer UUID is unknown or not valid.
+ * - `app_realm_require_device_type`: `appRealm` was sent without `deviceType`.
+ * - `bad_request`: The request is malformed (bad JSON, missing or mistyped field).
+ * - `blocked_number`: The number is on a block list.
+ * - `duplicated_feedback_status`: This feedback status was already recorded.
+ * - `internal_server_error`: An unexpected server-side failure.
+ * - `invalid_app_realm`: `appRealm` is not valid.
+ * - `invalid_app_version`: `appVersion` is not valid.
+ * - `invalid_auth_uuid`: The authentication UUID is unknown or malformed.
+ * - `invalid_device_id`: `deviceId` is not valid.
+ * - `invalid_device_model`: `deviceModel` is not valid.
+ * - `invalid_feedback_status`: The feedback `status` is not accepted.
+ * - `invalid_line`: This kind of phone line is not supported.
+ * - `invalid_os_version`: `osVersion` is not valid.
+ * - `invalid_phone_number`: The number is not a valid E.164 number.
+ * - `invalid_sender_id`: `senderId` is not valid.
+ * - `invalid_template_id`: `templateId` does not exist.
+ * - `negative_balance`: The account balance is negative: nothing is sent.
+ * - `no_associated_auth_found`: No authentication matches (feedback).
+ * - `suspended_account`: The account is suspended.
+ * - `unauthorized_sender_id`: `senderId` is not allowed for this account.
+ * - `unsupported_app_realm_device_type`: `appRealm` cannot be used with that `deviceType`.
+ * - `unsupported_region`: The number's country is not served.
+ */
 export type ErrorCode =
   | "account_invalid"
   | "app_realm_require_device_type"
@@ -382,3 +518,13 @@ export type ErrorCode =
   | "unsupported_app_realm_device_type"
   | "unsupported_region"
   | (string & {});
+
+/** Body of an error answer; every member is optional. */
+export interface ErrorResponse {
+  /** Machine-readable reason. */
+  code?: ErrorCode;
+  /** Human-readable explanation. */
+  message?: string;
+  /** Link to the vendor documentation of this code. */
+  docUrl?: string;
+}

@@ -2,198 +2,200 @@
 //! (`POST /authentication`), check it (`POST /check`), resend it
 //! (`POST /retry`) and report onboarding (`POST /authentication/feedback`).
 
-use crate::checks;
-use crate::model::{request, response, string_enum};
-use crate::time::Timestamp;
+use crate::core::checks;
+use crate::core::schema::{enumeration, model, Ty};
 
-string_enum! {
+enumeration! {
     /// Platform of the end user's device, as accepted when sending a code.
-    closed enum DeviceType {
+    pub static DEVICE_TYPE = closed "DeviceType" {
         /// iOS.
-        Ios = "IOS",
+        "IOS",
         /// Android.
-        Android = "ANDROID",
+        "ANDROID",
         /// A web browser.
-        Web = "WEB",
+        "WEB",
     }
 }
 
-request! {
+model! {
     /// What `createAuthentication` needs: who you are, the number to send a
     /// code to, and optional message settings and fraud signals.
-    pub struct CreateAuthenticationRequest {
+    pub static CREATE_AUTHENTICATION_REQUEST = "CreateAuthenticationRequest" {
         /// Your customer UUID, shown in the API settings of the Ding dashboard.
-        customer_uuid as "customerUuid": req String => checks::uuid,
+        customer_uuid "customerUuid": req Ty::Str(checks::uuid),
         /// The number to send the code to, in E.164 form (`+14155550123`).
-        phone_number as "phoneNumber": req String => checks::e164,
-        /// Public IPv4 address of the end user's device (fraud signal).
-        ip as "ip": opt String => checks::ipv4,
+        phone_number "phoneNumber": req Ty::Str(checks::e164),
+        /// Public IPv4 address of the end user's device (fraud signal). An
+        /// IPv4-mapped IPv6 address (`::ffff:203.0.113.42`, as Node gives it)
+        /// is sent as IPv4; the v1 API takes no other IPv6 address.
+        ip "ip": opt Ty::Ip { v6: false },
         /// Stable device identifier: `ANDROID_ID` or `identifierForVendor` (fraud signal).
-        device_id as "deviceId": opt String => checks::text,
+        device_id "deviceId": opt Ty::Str(checks::text),
         /// Platform of the end user's device (fraud signal).
-        device_type as "deviceType": opt DeviceType,
+        device_type "deviceType": opt Ty::Enum(&DEVICE_TYPE),
         /// Hardware model of the device, like `iPhone15,2` (fraud signal).
-        device_model as "deviceModel": opt String => checks::text,
+        device_model "deviceModel": opt Ty::Str(checks::text),
         /// Operating-system version of the device (fraud signal).
-        os_version as "osVersion": opt String => checks::text,
+        os_version "osVersion": opt Ty::Str(checks::text),
         /// Version of your app (fraud signal).
-        app_version as "appVersion": opt String => checks::text,
+        app_version "appVersion": opt Ty::Str(checks::text),
         /// Android SMS Retriever hash of your app; the server wants `deviceType` with it.
-        app_realm as "appRealm": opt String => checks::text,
+        app_realm "appRealm": opt Ty::Str(checks::text),
         /// True when you already trust this user (a known, verified customer).
-        is_returning_user as "isReturningUser": opt bool,
+        is_returning_user "isReturningUser": opt Ty::Bool,
         /// Webhook URL that receives delivery status updates for this authentication.
-        callback_url as "callbackUrl": opt String => checks::url,
+        callback_url "callbackUrl": opt Ty::Str(checks::url),
         /// Message template (content variant) to use.
-        template_id as "templateId": opt String => checks::text,
+        template_id "templateId": opt Ty::Str(checks::text),
         /// Sender ID to send from; it must be allowed for your account.
-        sender_id as "senderId": opt String => checks::text,
+        sender_id "senderId": opt Ty::Str(checks::text),
         /// Free-form id of yours, echoed in webhooks and in the status.
-        correlation_id as "correlationId": opt String => checks::text,
+        correlation_id "correlationId": opt Ty::Str(checks::text),
         /// BCP-47 language of the message (`fr-FR`); by default the number's country decides.
-        locale as "locale": opt String => checks::locale,
+        locale "locale": opt Ty::Str(checks::locale),
     }
 }
 
-string_enum! {
+enumeration! {
     /// State of a new authentication. Only `pending` means a code is on its way.
-    open enum AuthenticationStatus {
+    pub static AUTHENTICATION_STATUS = open "AuthenticationStatus" {
         /// A code is being sent.
-        Pending = "pending",
+        "pending",
         /// The number hit its limit: no code was sent.
-        RateLimited = "rate_limited",
+        "rate_limited",
         /// The request looks fraudulent: no code was sent.
-        SpamDetected = "spam_detected",
+        "spam_detected",
     }
 }
 
-response! {
+model! {
     /// Answer of `createAuthentication`. Check `status`: a success does not
     /// always mean a code was sent.
-    pub struct CreateAuthenticationResponse {
+    pub static CREATE_AUTHENTICATION_RESPONSE = "CreateAuthenticationResponse" {
         /// Handle of the new authentication, for `check`, `retry` and `getAuthenticationStatus`.
-        authentication_uuid as "authenticationUuid": String,
+        authentication_uuid "authenticationUuid": opt Ty::Str(checks::any),
         /// Whether a code is on its way.
-        status as "status": AuthenticationStatus,
+        status "status": opt Ty::Enum(&AUTHENTICATION_STATUS),
         /// When the authentication was created.
-        created_at as "createdAt": Timestamp,
+        created_at "createdAt": opt Ty::Date,
         /// After this instant the authentication can neither be checked nor retried.
-        expires_at as "expiresAt": Timestamp,
+        expires_at "expiresAt": opt Ty::Date,
     }
 }
 
-request! {
+model! {
     /// What `check` needs: the authentication and the code the user typed.
-    pub struct CreateCheckRequest {
+    pub static CREATE_CHECK_REQUEST = "CreateCheckRequest" {
         /// Your customer UUID.
-        customer_uuid as "customerUuid": req String => checks::uuid,
+        customer_uuid "customerUuid": req Ty::Str(checks::uuid),
         /// The `authenticationUuid` returned by `createAuthentication`.
-        authentication_uuid as "authenticationUuid": req String => checks::uuid,
+        authentication_uuid "authenticationUuid": req Ty::Str(checks::uuid),
         /// The code as typed by the user (a string, so leading zeros survive).
-        check_code as "checkCode": req String => checks::code,
+        check_code "checkCode": req Ty::Str(checks::code),
     }
 }
 
-string_enum! {
+enumeration! {
     /// Result of a code check.
-    open enum CheckStatus {
+    pub static CHECK_STATUS = open "CheckStatus" {
         /// The server could not determine a result.
-        Unknown = "unknown",
+        "unknown",
         /// The code matches: the user is verified.
-        Valid = "valid",
+        "valid",
         /// The code does not match.
-        Invalid = "invalid",
+        "invalid",
         /// No code has been sent for this authentication.
-        WithoutAttempt = "without_attempt",
+        "without_attempt",
         /// Too many checks: this authentication can no longer be checked.
-        RateLimited = "rate_limited",
-        /// An earlier check already succeeded.
-        AlreadyValidated = "already_validated",
+        "rate_limited",
+        /// An earlier check already succeeded. Not a sign-in: this code was
+        /// used before, so the user must start again.
+        "already_validated",
         /// The authentication is past its `expiresAt`.
-        ExpiredAuth = "expired_auth",
+        "expired_auth",
     }
 }
 
-response! {
+model! {
     /// Answer of `check`. A wrong code is `status: "invalid"`, not an error.
-    pub struct CreateCheckResponse {
+    pub static CREATE_CHECK_RESPONSE = "CreateCheckResponse" {
         /// The authentication that was checked.
-        authentication_uuid as "authenticationUuid": String,
+        authentication_uuid "authenticationUuid": opt Ty::Str(checks::any),
         /// The outcome of the check.
-        status as "status": CheckStatus,
+        status "status": opt Ty::Enum(&CHECK_STATUS),
     }
 }
 
-request! {
+model! {
     /// What `retry` needs: the authentication to send a new code for.
-    pub struct RetryAuthenticationRequest {
+    pub static RETRY_AUTHENTICATION_REQUEST = "RetryAuthenticationRequest" {
         /// Your customer UUID.
-        customer_uuid as "customerUuid": req String => checks::uuid,
+        customer_uuid "customerUuid": req Ty::Str(checks::uuid),
         /// The `authenticationUuid` returned by `createAuthentication`.
-        authentication_uuid as "authenticationUuid": req String => checks::uuid,
+        authentication_uuid "authenticationUuid": req Ty::Str(checks::uuid),
     }
 }
 
-string_enum! {
+enumeration! {
     /// Outcome of a retry. Only `approved` means a new code was sent.
-    open enum RetryStatus {
+    pub static RETRY_STATUS = open "RetryStatus" {
         /// A new code has been sent.
-        Approved = "approved",
+        "approved",
         /// Refused, for instance because it came too early (see `nextRetryAt`).
-        Denied = "denied",
+        "denied",
         /// Nothing was sent at first, so there is nothing to retry.
-        NoAttempt = "no_attempt",
+        "no_attempt",
         /// Rate limited: no more retries.
-        RateLimited = "rate_limited",
+        "rate_limited",
         /// The authentication has expired.
-        ExpiredAuth = "expired_auth",
+        "expired_auth",
         /// The user is already verified.
-        AlreadyValidated = "already_validated",
+        "already_validated",
     }
 }
 
-response! {
+model! {
     /// Answer of `retry`.
-    pub struct RetryAuthenticationResponse {
+    pub static RETRY_AUTHENTICATION_RESPONSE = "RetryAuthenticationResponse" {
         /// The authentication that was retried.
-        authentication_uuid as "authenticationUuid": String,
+        authentication_uuid "authenticationUuid": opt Ty::Str(checks::any),
         /// Whether a new code was sent.
-        status as "status": RetryStatus,
+        status "status": opt Ty::Enum(&RETRY_STATUS),
         /// When this retry was recorded.
-        created_at as "createdAt": Timestamp,
+        created_at "createdAt": opt Ty::Date,
         /// Earliest instant at which another retry may be asked for.
-        next_retry_at as "nextRetryAt": Timestamp,
+        next_retry_at "nextRetryAt": opt Ty::Date,
         /// How many more retries this authentication allows.
-        remaining_retry as "remainingRetry": i64,
+        remaining_retry "remainingRetry": opt Ty::Int { min: 0, max: i64::MAX },
     }
 }
 
-string_enum! {
+enumeration! {
     /// Onboarding outcome reported by `feedback`.
-    closed enum FeedbackStatus {
+    pub static FEEDBACK_STATUS = closed "FeedbackStatus" {
         /// The user completed sign-up.
-        Onboarded = "onboarded",
+        "onboarded",
         /// The user did not complete sign-up.
-        NotOnboarded = "not_onboarded",
+        "not_onboarded",
     }
 }
 
-request! {
+model! {
     /// What `feedback` needs: the number and whether its user finished onboarding.
-    pub struct FeedbackRequest {
+    pub static FEEDBACK_REQUEST = "FeedbackRequest" {
         /// Your customer UUID.
-        customer_uuid as "customerUuid": req String => checks::uuid,
+        customer_uuid "customerUuid": req Ty::Str(checks::uuid),
         /// The number that went through the OTP flow, in E.164 form.
-        phone_number as "phoneNumber": req String => checks::e164,
+        phone_number "phoneNumber": req Ty::Str(checks::e164),
         /// Whether the user finished onboarding.
-        status as "status": req FeedbackStatus,
+        status "status": req Ty::Enum(&FEEDBACK_STATUS),
     }
 }
 
-response! {
+model! {
     /// Answer of `feedback`.
-    pub struct FeedbackResponse {
+    pub static FEEDBACK_RESPONSE = "FeedbackResponse" {
         /// Identifier of the stored feedback record.
-        uuid as "uuid": String,
+        uuid "uuid": opt Ty::Str(checks::any),
     }
 }

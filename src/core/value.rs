@@ -1,34 +1,49 @@
-//! A read-only view of a JSON-shaped value, so that decoding and input
-//! reading are written once and run on two backends: `JsValue` in the wasm
-//! build (the output of `JSON.parse`, or the caller's request object), and
-//! `serde_json::Value` in the native tests.
+//! A view of a JSON-shaped value, so that reading requests and decoding
+//! answers are written once and run on two backends: `JsValue` in the wasm
+//! build (the caller's objects and the output of `JSON.parse`), and
+//! `serde_json::Value` in the native tests and the fuzzer.
 //!
-//! `null` and absent are the same thing here: both read as `None`.
+//! `null` and absent are the same thing here: both read as `None`. The
+//! constructors (`object`, `array`, `text`, `date`) build what decoding
+//! hands back: in the wasm build, the JS objects the caller receives.
 
-/// A JSON-shaped value that models can be read from.
-pub trait Value: Sized {
-    /// The member `key` of an object; `None` when absent, `null` or `undefined`,
-    /// or when `self` is not an object.
+/// A JSON-shaped value that models are read from and built into.
+pub trait Value: Sized + Clone {
+    /// The member `key` of an object; `None` when absent, `null` or
+    /// `undefined`, or when `self` is not an object.
     fn get(&self, key: &'static str) -> Option<Self>;
     /// The text of a string value.
     fn as_text(&self) -> Option<String>;
+    /// True for a string value.
+    fn is_text(&self) -> bool;
     /// The number of a number value.
     fn as_number(&self) -> Option<f64>;
     /// The boolean of a boolean value.
     fn as_boolean(&self) -> Option<bool>;
     /// The items of an array value.
     fn items(&self) -> Option<Vec<Self>>;
+    /// The own enumerable members of a plain object, in order.
+    fn entries(&self) -> Option<Vec<(String, Self)>>;
     /// True for a plain object (not an array, not null).
     fn is_object(&self) -> bool;
-    /// The JSON text of this value (used to keep unknown events whole).
-    fn to_json_text(&self) -> String;
-    /// A short name of the value's type for error messages (`"number"`, `"array"`...).
+    /// True for `null` or `undefined`.
+    fn is_nullish(&self) -> bool;
+    /// A short name of the value's type for messages (`"number"`, `"array"`...).
     fn type_name(&self) -> &'static str;
+
+    /// A new plain object with these members, in this order.
+    fn object(members: Vec<(&'static str, Self)>) -> Self;
+    /// A new array.
+    fn array(items: Vec<Self>) -> Self;
+    /// A string.
+    fn text(s: &str) -> Self;
+    /// A point in time (a JS `Date`), from milliseconds since the epoch.
+    fn date(millis: f64) -> Self;
 }
 
 mod js {
     use super::Value;
-    use js_sys::{Array, Reflect, JSON};
+    use js_sys::{Array, Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
 
     impl Value for JsValue {
@@ -46,6 +61,9 @@ mod js {
         fn as_text(&self) -> Option<String> {
             self.as_string()
         }
+        fn is_text(&self) -> bool {
+            self.is_string()
+        }
         fn as_number(&self) -> Option<f64> {
             self.as_f64()
         }
@@ -55,11 +73,26 @@ mod js {
         fn items(&self) -> Option<Vec<Self>> {
             self.dyn_ref::<Array>().map(|a| a.iter().collect())
         }
+        fn entries(&self) -> Option<Vec<(String, Self)>> {
+            if !Value::is_object(self) {
+                return None;
+            }
+            let pairs = Object::entries(self.unchecked_ref());
+            Some(
+                pairs
+                    .iter()
+                    .filter_map(|p| {
+                        let p: Array = p.unchecked_into();
+                        Some((p.get(0).as_string()?, p.get(1)))
+                    })
+                    .collect(),
+            )
+        }
         fn is_object(&self) -> bool {
             JsValue::is_object(self) && !Array::is_array(self)
         }
-        fn to_json_text(&self) -> String {
-            JSON::stringify(self).ok().and_then(|s| s.as_string()).unwrap_or_default()
+        fn is_nullish(&self) -> bool {
+            self.is_null() || self.is_undefined()
         }
         fn type_name(&self) -> &'static str {
             if self.is_null() {
@@ -84,6 +117,23 @@ mod js {
                 "object"
             }
         }
+        fn object(members: Vec<(&'static str, Self)>) -> Self {
+            let o: JsValue = Object::new().into();
+            for (key, value) in members {
+                // Cannot fail on a new plain object.
+                let _ = Reflect::set(&o, &super::js_key(key), &value);
+            }
+            o
+        }
+        fn array(items: Vec<Self>) -> Self {
+            items.into_iter().collect::<Array>().into()
+        }
+        fn text(s: &str) -> Self {
+            JsValue::from_str(s)
+        }
+        fn date(millis: f64) -> Self {
+            js_sys::Date::new(&JsValue::from_f64(millis)).into()
+        }
     }
 }
 
@@ -102,6 +152,9 @@ mod native {
         fn as_text(&self) -> Option<String> {
             self.as_str().map(str::to_owned)
         }
+        fn is_text(&self) -> bool {
+            self.is_string()
+        }
         fn as_number(&self) -> Option<f64> {
             self.as_f64()
         }
@@ -111,11 +164,14 @@ mod native {
         fn items(&self) -> Option<Vec<Self>> {
             self.as_array().cloned()
         }
+        fn entries(&self) -> Option<Vec<(String, Self)>> {
+            self.as_object().map(|o| o.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+        }
         fn is_object(&self) -> bool {
             J::is_object(self)
         }
-        fn to_json_text(&self) -> String {
-            self.to_string()
+        fn is_nullish(&self) -> bool {
+            self.is_null()
         }
         fn type_name(&self) -> &'static str {
             match self {
@@ -127,6 +183,18 @@ mod native {
                 J::Object(_) => "object",
             }
         }
+        fn object(members: Vec<(&'static str, Self)>) -> Self {
+            J::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+        }
+        fn array(items: Vec<Self>) -> Self {
+            J::Array(items)
+        }
+        fn text(s: &str) -> Self {
+            J::String(s.to_owned())
+        }
+        fn date(millis: f64) -> Self {
+            serde_json::json!({ "$date": millis })
+        }
     }
 }
 
@@ -137,7 +205,7 @@ mod native {
 pub fn js_key(key: &'static str) -> wasm_bindgen::JsValue {
     use std::cell::RefCell;
     use wasm_bindgen::JsValue;
-    const SLOTS: usize = 256;
+    const SLOTS: usize = 512;
     thread_local! {
         static KEYS: RefCell<Vec<Option<(usize, usize, JsValue)>>> = const { RefCell::new(Vec::new()) };
     }
@@ -163,77 +231,4 @@ pub fn js_key(key: &'static str) -> wasm_bindgen::JsValue {
         }
         JsValue::from_str(key)
     })
-}
-
-/// Appends `s` to `out` as a JSON string literal (quotes included).
-pub fn write_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let n = c as u32;
-                out.push_str("\\u");
-                for shift in [12, 8, 4, 0] {
-                    out.push(HEX[((n >> shift) & 0xf) as usize] as char);
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-/// Builds a JSON object member by member, skipping absent optional members.
-#[derive(Debug)]
-pub struct JsonObjectWriter {
-    out: String,
-    first: bool,
-}
-
-impl JsonObjectWriter {
-    /// Starts an object.
-    pub fn new() -> Self {
-        let mut out = String::with_capacity(256);
-        out.push('{');
-        JsonObjectWriter { out, first: true }
-    }
-
-    fn key(&mut self, key: &str) {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-        write_json_string(&mut self.out, key);
-        self.out.push(':');
-    }
-
-    /// Adds a string member.
-    pub fn string(&mut self, key: &str, value: &str) {
-        self.key(key);
-        write_json_string(&mut self.out, value);
-    }
-
-    /// Adds a boolean member.
-    pub fn boolean(&mut self, key: &str, value: bool) {
-        self.key(key);
-        self.out.push_str(if value { "true" } else { "false" });
-    }
-
-    /// Closes the object and returns its text.
-    pub fn finish(mut self) -> String {
-        self.out.push('}');
-        self.out
-    }
-}
-
-impl Default for JsonObjectWriter {
-    fn default() -> Self {
-        Self::new()
-    }
 }

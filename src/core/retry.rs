@@ -1,15 +1,20 @@
 //! The retry policy as pure functions: whether a failed attempt may be
-//! retried, and how long to wait first. The loop that drives it lives in
-//! `client.rs`; the clock and the random source are passed in, so all of
-//! this is tested natively.
+//! retried, and how long to wait first. The call state machine that applies
+//! it lives in `call.rs`; the clock and the random source are passed in, so
+//! all of this is tested natively.
 
-/// Whether repeating a request can have an effect the caller did not ask for.
+/// Whether repeating a request the server may already have acted on can
+/// do something the caller did not ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Safety {
-    /// Reads, `check` and `feedback`: repeating them sends nothing to a phone.
-    Repeatable,
-    /// `createAuthentication` and `retry`: each accepted request sends an SMS.
-    SendsMessage,
+    /// Reads, and writes the contract calls idempotent (adding a number to a
+    /// list that has it already changes nothing): repeating them is harmless.
+    Idempotent,
+    /// Everything else: sending a code (a second SMS), checking one (the
+    /// repeat answers "already validated", and wrong codes count twice),
+    /// recording feedback or events (recorded twice, or refused as a
+    /// duplicate). Repeated only where the server certainly did not act.
+    ChangesState,
 }
 
 /// How an attempt ended, as far as the policy cares.
@@ -22,7 +27,11 @@ pub enum Outcome {
         /// The wait it asked for (`Retry-After` or `retry-after-ms`), in ms.
         retry_after_ms: Option<f64>,
     },
-    /// fetch failed before an answer (refused, reset, DNS...).
+    /// The connection could not be made (refused, or the host not found):
+    /// the request never reached the server.
+    Refused,
+    /// fetch failed before an answer, in a way that does not say whether the
+    /// request reached the server (reset, a browser's opaque failure...).
     Connection,
     /// The per-attempt timeout fired.
     Timeout,
@@ -41,8 +50,8 @@ pub struct RetryPolicy {
     pub max_delay_ms: f64,
     /// No retry starts once this much time has passed since the first attempt.
     pub budget_ms: f64,
-    /// Also retry ambiguous failures of SMS-sending calls (timeouts, 5xx,
-    /// broken connections), accepting that a user may get two codes.
+    /// Also retry ambiguous failures (timeouts, 5xx, broken connections) of
+    /// calls that change state, accepting that the server may act twice.
     pub retry_unsafe: bool,
 }
 
@@ -63,9 +72,10 @@ pub const MAX_RETRY_AFTER_MS: f64 = 60_000.0;
 
 /// True when the outcome may be retried for a request of this safety.
 pub fn is_retryable(policy: &RetryPolicy, safety: Safety, outcome: Outcome) -> bool {
-    let repeatable = safety == Safety::Repeatable || policy.retry_unsafe;
+    let repeatable = safety == Safety::Idempotent || policy.retry_unsafe;
     match outcome {
         // The server certainly did not act on these.
+        Outcome::Refused => true,
         Outcome::Status { status: 429, .. } => true,
         Outcome::Status { status: 503, retry_after_ms: Some(_) } => true,
         // These may have been acted on: only where repeating is harmless.
@@ -118,7 +128,8 @@ pub fn next_wait(
 }
 
 /// Reads `retry-after-ms` (milliseconds) or else `Retry-After` (seconds, or
-/// an HTTP date compared with `now_ms`). Unreadable values count as absent.
+/// an HTTP date in any of its three forms, compared with `now_ms`).
+/// Unreadable values count as absent.
 pub fn parse_retry_after(retry_after: Option<&str>, retry_after_ms: Option<&str>, now_ms: f64) -> Option<f64> {
     if let Some(ms) = retry_after_ms.and_then(|s| parse_decimal(s.trim())) {
         return Some(ms);
@@ -127,7 +138,7 @@ pub fn parse_retry_after(retry_after: Option<&str>, retry_after_ms: Option<&str>
     if let Some(secs) = parse_decimal(v) {
         return Some(secs * 1000.0);
     }
-    http_date_ms(v).map(|at| (at - now_ms).max(0.0))
+    crate::core::time::http_date_ms(v, now_ms).map(|at| (at - now_ms).max(0.0))
 }
 
 /// Reads a non-negative decimal like `3` or `1.5` (what these headers
@@ -140,53 +151,4 @@ pub fn parse_decimal(s: &str) -> Option<f64> {
     }
     let digits = |t: &str| t.bytes().fold(0f64, |acc, b| acc * 10.0 + f64::from(b - b'0'));
     Some(digits(int) + digits(frac) / 10f64.powi(frac.len() as i32))
-}
-
-/// Reads 1 to 4 ASCII digits.
-fn small_number(s: &str) -> Option<u32> {
-    ((1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
-}
-
-/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) into epoch ms.
-pub fn http_date_ms(s: &str) -> Option<f64> {
-    let rest = s.split_once(", ")?.1;
-    let mut parts = rest.split(' ');
-    let day = small_number(parts.next()?)?;
-    let month = match parts.next()? {
-        "Jan" => 1,
-        "Feb" => 2,
-        "Mar" => 3,
-        "Apr" => 4,
-        "May" => 5,
-        "Jun" => 6,
-        "Jul" => 7,
-        "Aug" => 8,
-        "Sep" => 9,
-        "Oct" => 10,
-        "Nov" => 11,
-        "Dec" => 12,
-        _ => return None,
-    };
-    let year = small_number(parts.next()?)?;
-    let time = parts.next()?;
-    if parts.next()? != "GMT" || parts.next().is_some() || time.len() != 8 {
-        return None;
-    }
-    let mut iso = String::with_capacity(24);
-    for (n, width) in [(year, 4), (month, 2), (day, 2)] {
-        if !iso.is_empty() {
-            iso.push('-');
-        }
-        let mut digits = String::new();
-        crate::model::push_uint(&mut digits, n.into());
-        for _ in digits.len()..width {
-            iso.push('0');
-        }
-        iso.push_str(&digits);
-    }
-    iso.push('T');
-    iso.push_str(time);
-    iso.push('Z');
-    crate::time::Timestamp::parse(&iso).map(|t| t.millis)
 }

@@ -1,79 +1,83 @@
 //! The phone-number lookup (`GET /lookup/{phone_number}`).
 
-use crate::model::{response, string_enum};
+use crate::core::checks;
+use crate::core::schema::{enumeration, model, Ty};
 
-string_enum! {
+enumeration! {
     /// Optional extra data a lookup can ask for.
-    closed enum LookupFeature {
+    pub static LOOKUP_FEATURE = closed "LookupFeature" {
         /// Caller ID name (CNAM); must be enabled for your account.
-        Cnam = "cnam",
+        "cnam",
     }
 }
 
-string_enum! {
+/// The `types` argument of `lookup`: a list of [`LOOKUP_FEATURE`]s.
+pub static LOOKUP_FEATURES: Ty = Ty::List { item: &Ty::Enum(&LOOKUP_FEATURE), max: 8 };
+
+enumeration! {
     /// Kind of line behind a number.
-    open enum LineType {
+    pub static LINE_TYPE = open "LineType" {
         /// Prepaid calling-card access numbers.
-        CallingCards = "CallingCards",
+        "CallingCards",
         /// Landline.
-        FixedLine = "FixedLine",
+        "FixedLine",
         /// Ranges reserved for internet service providers.
-        InternetServiceProvider = "InternetServiceProvider",
+        "InternetServiceProvider",
         /// Non-geographic numbers billed at local rate.
-        LocalRate = "LocalRate",
+        "LocalRate",
         /// Mobile phone.
-        Mobile = "Mobile",
+        "Mobile",
         /// Any other service.
-        OtherService = "Other",
+        "Other",
         /// Paging device.
-        Pager = "Pager",
+        "Pager",
         /// Public payphone.
-        PayPhone = "PayPhone",
+        "PayPhone",
         /// The caller pays a premium.
-        PremiumRate = "PremiumRate",
+        "PremiumRate",
         /// Satellite phone.
-        Satellite = "Satellite",
+        "Satellite",
         /// Automated service.
-        Service = "Service",
+        "Service",
         /// Cost shared by caller and callee.
-        SharedCost = "SharedCost",
+        "SharedCost",
         /// Commercial short code.
-        ShortCodesCommercial = "ShortCodesCommercial",
+        "ShortCodesCommercial",
         /// The callee pays.
-        TollFree = "TollFree",
+        "TollFree",
         /// Universal access ranges.
-        UniversalAccess = "UniversalAccess",
+        "UniversalAccess",
         /// Could not be classified.
-        Unknown = "Unknown",
+        "Unknown",
         /// Private network numbers, unreachable from the public network.
-        Vpn = "VPN",
+        "VPN",
         /// Voicemail or IVR access.
-        VoiceMail = "VoiceMail",
+        "VoiceMail",
         /// VoIP provider ranges.
-        Voip = "Voip",
+        "Voip",
     }
 }
 
-response! {
+model! {
     /// Answer of `lookup`: carrier and numbering-plan data about a number.
-    pub struct LookupResponse {
+    pub static LOOKUP_RESPONSE = "LookupResponse" {
         /// The number, in E.164 form.
-        phone_number as "phoneNumber": String,
+        phone_number "phoneNumber": opt Ty::Str(checks::any),
         /// ISO 3166-1 alpha-2 country of the number (`US`).
-        country_code as "countryCode": String,
+        country_code "countryCode": opt Ty::Str(checks::any),
         /// Kind of line.
-        line_type as "lineType": LineType,
+        line_type "lineType": opt Ty::Enum(&LINE_TYPE),
         /// Carrier currently serving the number.
-        carrier as "carrier": String,
+        carrier "carrier": opt Ty::Str(checks::any),
         /// Mobile country code (a string: it may have leading zeros).
-        mcc as "mcc": String,
+        mcc "mcc": opt Ty::Str(checks::any),
         /// Mobile network code (a string: it may have leading zeros).
-        mnc as "mnc": String,
+        mnc "mnc": opt Ty::Str(checks::any),
         /// True when the number was moved from its original carrier.
-        number_ported as "numberPorted": bool,
+        number_ported "numberPorted": opt Ty::Bool,
         /// True when the number is known as disposable or temporary.
-        temporary_phone_number as "temporaryPhoneNumber": bool,
+        temporary_phone_number "temporaryPhoneNumber": opt Ty::Bool,
         /// Caller ID name; only when `["cnam"]` was asked for and is enabled.
-        caller_name as "callerName": String,
+        caller_name "callerName": opt Ty::Str(checks::any),
     }
 }

@@ -1,11 +1,14 @@
-//! Client and per-call settings that are plain data (retries, timeouts,
-//! deadline), read from the caller's objects with the same checks as
-//! requests. The JS-only settings (fetch, signal, logger, hooks) are read in
-//! `client.rs`.
+//! The client's options and the per-call options, read from the caller's
+//! objects with the same care as requests: every bad value is a
+//! `DingValidationError` naming it, thrown by the constructor or returned
+//! by the call before anything is sent.
 
-use crate::model::{expected, FieldError};
-use crate::retry::RetryPolicy;
-use crate::value::Value;
+use crate::core::read::FieldError;
+use crate::core::retry::RetryPolicy;
+use crate::core::text::expected;
+use crate::core::value::Value;
+use js_sys::Function;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The default timeout of one attempt.
 pub const DEFAULT_TIMEOUT_MS: f64 = 10_000.0;
@@ -32,14 +35,13 @@ impl Default for Timing {
 }
 
 fn problem(field: &'static str, text: &str) -> FieldError {
-    FieldError { field, problem: text.into() }
+    FieldError::new(field, text)
 }
 
 /// Reads a duration in ms: a finite number in (0, 1 hour].
 fn read_ms<V: Value>(v: &V, key: &'static str) -> Result<Option<f64>, FieldError> {
     let Some(x) = v.get(key) else { return Ok(None) };
-    let n =
-        x.as_number().ok_or_else(|| FieldError { field: key, problem: expected("a number of milliseconds", &x) })?;
+    let n = x.as_number().ok_or_else(|| FieldError::new(key, expected("a number of milliseconds", &x)))?;
     if n.is_finite() && n > 0.0 && n <= MAX_MS {
         Ok(Some(n))
     } else {
@@ -68,7 +70,7 @@ fn read_retries<V: Value>(v: &V, base: RetryPolicy) -> Result<RetryPolicy, Field
         return Ok(RetryPolicy { max_retries: n, ..base });
     }
     if !r.is_object() {
-        return Err(FieldError { field: "retries", problem: expected("a number, a boolean or an object", &r) });
+        return Err(FieldError::new("retries", expected("a number, a boolean or an object", &r)));
     }
     let mut p = base;
     if let Some(n) = read_count(&r, "maxRetries")? {
@@ -84,8 +86,7 @@ fn read_retries<V: Value>(v: &V, base: RetryPolicy) -> Result<RetryPolicy, Field
         p.budget_ms = n;
     }
     if let Some(b) = r.get("retryUnsafe") {
-        p.retry_unsafe =
-            b.as_boolean().ok_or_else(|| FieldError { field: "retryUnsafe", problem: expected("a boolean", &b) })?;
+        p.retry_unsafe = b.as_boolean().ok_or_else(|| FieldError::new("retryUnsafe", expected("a boolean", &b)))?;
     }
     Ok(p)
 }
@@ -97,4 +98,59 @@ pub fn read_timing<V: Value>(v: &V, base: Timing) -> Result<Timing, FieldError> 
         timeout_ms: read_ms(v, "timeoutMs")?.unwrap_or(base.timeout_ms),
         deadline_ms: read_ms(v, "deadlineMs")?.or(base.deadline_ms),
     })
+}
+
+/// The most bytes an API key may have.
+pub const MAX_KEY: usize = 1024;
+
+/// Checks an API key without ever echoing it.
+pub fn api_key(key: &str) -> Result<(), String> {
+    if key.is_empty() {
+        Err("must not be empty".into())
+    } else if key.len() > MAX_KEY {
+        Err("must be at most 1024 characters long".into())
+    } else if !key.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+        Err("must be printable ASCII without spaces or line breaks".into())
+    } else {
+        Ok(())
+    }
+}
+
+/// An optional function member of an options object (`undefined` when absent).
+pub fn function(options: &JsValue, key: &'static str) -> Result<JsValue, FieldError> {
+    match Value::get(options, key) {
+        None => Ok(JsValue::UNDEFINED),
+        Some(f) if f.is_function() => Ok(f),
+        Some(f) => Err(FieldError::new(key, expected("a function", &f))),
+    }
+}
+
+/// `logger`: an object with a `debug` (or else `log`) method, like `console`.
+pub fn logger(options: &JsValue) -> Result<Option<(JsValue, Function)>, FieldError> {
+    let Some(logger) = Value::get(options, "logger") else { return Ok(None) };
+    for method in ["debug", "log"] {
+        if let Some(f) = Value::get(&logger, method).and_then(|f| f.dyn_into::<Function>().ok()) {
+            return Ok(Some((logger, f)));
+        }
+    }
+    Err(FieldError::new("logger", "must be an object with a debug or log method, like console"))
+}
+
+/// `signal`: an `AbortSignal`, or anything that behaves as one (an
+/// `aborted` flag and the two listener methods), such as a signal from
+/// another realm. A plain `{ aborted: false }` is refused: it could never
+/// tell the SDK that the caller gave up.
+pub fn signal(options: &JsValue) -> Result<JsValue, FieldError> {
+    let Some(s) = Value::get(options, "signal") else { return Ok(JsValue::UNDEFINED) };
+    let has_fn = |name: &'static str| Value::get(&s, name).is_some_and(|f| f.is_function());
+    let aborted = js_sys::Reflect::get(&s, &crate::core::value::js_key("aborted")).ok();
+    if s.is_object()
+        && aborted.is_some_and(|a| a.as_bool().is_some())
+        && has_fn("addEventListener")
+        && has_fn("removeEventListener")
+    {
+        Ok(s)
+    } else {
+        Err(FieldError::new("signal", expected("an AbortSignal", &s)))
+    }
 }

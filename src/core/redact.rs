@@ -1,0 +1,144 @@
+//! Keeping the API key out of every string an error carries, even when a
+//! server echoes it back: in messages, bodies, codes, links and headers.
+//!
+//! The key is found in any spelling a server might give it, character by
+//! character: as itself, JSON-escaped (`\u0073`, `\"`, `\\`, `\/`) or
+//! percent-encoded (`%73`, either hex case), mixed in any way. A string is
+//! searched whole before it is cut to length, and a cut never leaves the
+//! start of the key at the end.
+
+/// What replaces the key.
+pub const MARK: &str = "[redacted]";
+
+/// Most bytes one key character can take in the hay (`\u0041`).
+const WIDEST: usize = 6;
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+fn hex_byte(h: &[u8], at: usize) -> Option<u8> {
+    Some(hex(*h.get(at)?)? << 4 | hex(*h.get(at + 1)?)?)
+}
+
+/// The ends of every spelling of `c` that starts at `at` in `h`.
+fn spellings(h: &[u8], at: usize, c: u8, ends: &mut Vec<usize>) {
+    let Some(&b) = h.get(at) else { return };
+    if b == c {
+        ends.push(at + 1);
+    }
+    if b == b'%' && hex_byte(h, at + 1) == Some(c) {
+        ends.push(at + 3);
+    }
+    if b == b'\\' {
+        match h.get(at + 1) {
+            Some(b'u') if hex_byte(h, at + 2) == Some(0) && hex_byte(h, at + 4) == Some(c) => ends.push(at + 6),
+            Some(&e) if e == c && matches!(c, b'"' | b'\\' | b'/') => ends.push(at + 2),
+            _ => {}
+        }
+    }
+}
+
+/// How far a spelling of `key` starting at `at` goes.
+enum Reach {
+    /// The whole key, ending at this index (the longest such spelling).
+    Whole(usize),
+    /// A spelling of the start of the key runs to the end of `h`.
+    Cut,
+    /// No spelling of the key starts here.
+    None,
+}
+
+fn reach(h: &[u8], at: usize, key: &[u8]) -> Reach {
+    // Every position a spelling of the key's first i characters can end
+    // at: a set rather than a search tree, so that keys full of `%` or `\`
+    // cost no more than others.
+    let mut here = vec![at];
+    let mut next = Vec::new();
+    let mut cut = false;
+    for &c in key {
+        next.clear();
+        for &p in &here {
+            cut |= p == h.len();
+            spellings(h, p, c, &mut next);
+        }
+        if next.is_empty() {
+            return if cut { Reach::Cut } else { Reach::None };
+        }
+        next.sort_unstable();
+        next.dedup();
+        std::mem::swap(&mut here, &mut next);
+    }
+    here.last().map_or(Reach::None, |&end| Reach::Whole(end))
+}
+
+fn could_start(b: u8, key: &[u8]) -> bool {
+    key.first() == Some(&b) || b == b'%' || b == b'\\'
+}
+
+/// `hay` with every spelling of `key` replaced by [`MARK`].
+pub fn redact(hay: &str, key: &str) -> String {
+    let (h, k) = (hay.as_bytes(), key.as_bytes());
+    if k.is_empty() {
+        return hay.to_owned();
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(h.len());
+    let mut i = 0;
+    while let Some(&b) = h.get(i) {
+        if could_start(b, k) {
+            if let Reach::Whole(end) = reach(h, i, k) {
+                out.extend_from_slice(MARK.as_bytes());
+                i = end;
+                continue;
+            }
+        }
+        out.push(b);
+        i += 1;
+    }
+    // Only ASCII was matched and replaced, so the text stays UTF-8.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// `hay` without the key, cut to at most `max_bytes` bytes (on a character
+/// boundary, with `…` when cut). The key is searched before the cut, and a
+/// cut that would leave the start of a spelling of the key at the end cuts
+/// before it. Only a bounded head of a huge `hay` is searched: what lies
+/// past it is cut off anyway.
+pub fn clean(hay: &str, key: &str, max_bytes: usize) -> String {
+    let window = max_bytes.saturating_add(key.len().saturating_mul(WIDEST)).saturating_add(WIDEST);
+    let head = hay.get(..floor_boundary(hay, window.min(hay.len()))).unwrap_or_default();
+    let mut text = redact(head, key);
+    if text.len() <= max_bytes && head.len() == hay.len() {
+        return text;
+    }
+    let mut cut = floor_boundary(&text, max_bytes.min(text.len()));
+    let k = key.as_bytes();
+    if !k.is_empty() {
+        let t = text.as_bytes().get(..cut).unwrap_or_default();
+        let from = cut.saturating_sub(k.len() * WIDEST);
+        if let Some(start) = (from..cut).find(|&s| matches!(reach(t, s, k), Reach::Cut)) {
+            cut = floor_boundary(&text, start);
+        }
+    }
+    text.truncate(cut);
+    text.push('…');
+    text
+}
+
+/// Whether `hay` holds a spelling of `key`.
+pub fn contains(hay: &str, key: &str) -> bool {
+    let (h, k) = (hay.as_bytes(), key.as_bytes());
+    !k.is_empty() && h.iter().enumerate().any(|(i, &b)| could_start(b, k) && matches!(reach(h, i, k), Reach::Whole(_)))
+}
