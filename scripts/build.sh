@@ -14,7 +14,7 @@ release=1
 rm -rf pkg
 mkdir -p pkg
 # entry feature and output name of each module
-for spec in "ding ding_otp" "prelude prelude"; do
+for spec in "ding ding_otp" "prelude ding_prelude"; do
   set -- $spec
   feature=$1 name=$2
   if [ "$release" = 1 ]; then

@@ -166,7 +166,7 @@ export type {\n  ${types.join(",\n  ")},\n} from "${up}${e.glue}.js";
     // For resolvers that ignore `exports` (TypeScript's node10, old bundlers).
     writeFileSync(
       join(dir, "package.json"),
-      JSON.stringify({ main: "./index.cjs", module: "./index.js", types: "./index.d.ts" }, null, 2) + "\n",
+      JSON.stringify({ type: "module", main: "./index.cjs", module: "./index.js", types: "./index.d.ts" }, null, 2) + "\n",
     );
   }
 
@@ -191,7 +191,7 @@ export type {\n  ${types.join(",\n  ")},\n} from "${up}${e.glue}.js";
     `${e.glue}_bg.wasm`,
   );
   built.push(`${e.subpath} → ${e.glue}_bg.wasm: ${values.join(", ")}`);
-  if (!dts.includes("export class DingError")) throw new Error(`${e.glue}.d.ts lacks the error classes`);
+  if (!/^export (declare )?class DingError\b/m.test(dts)) throw new Error(`${e.glue}.d.ts lacks the error classes`);
 }
 exportsMap["./package.json"] = "./package.json";
 

@@ -4,10 +4,12 @@
  */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal; redirect: "manual" },
 ) => Promise<{
   readonly status: number;
-  readonly headers?: { get(name: string): string | null };
+  readonly headers?: { get(name: string): string | null; forEach?(fn: (value: string, name: string) => void): void };
+  readonly redirected?: boolean;
+  readonly type?: string;
   text(): Promise<string>;
 }>;
 
@@ -17,10 +19,12 @@ export type FetchLike = (
  * starting after 30 s. `Retry-After` (seconds or a date) and
  * `retry-after-ms` are honoured up to 60 s.
  *
- * `getAuthenticationStatus`, `lookup`, `check` and `feedback` retry on
- * connection errors, timeouts, 408, 429 and 5xx. `createAuthentication` and
- * `retry` send an SMS, so they retry only where the server certainly did not
- * act (429, and 503 with `Retry-After`) unless `retryUnsafe` is set.
+ * Reads (`getAuthenticationStatus`, both `lookup`s, the management lists)
+ * and the idempotent list updates retry on connection errors, timeouts,
+ * 408, 429 and 5xx. Every call that changes state (sending a code, checking
+ * one, feedback, Watch reports, `submitSenderId`) retries only where the
+ * server certainly did not act (a refused connection, 429, and 503 with
+ * `Retry-After`) unless `retryUnsafe` is set.
  */
 export interface RetryOptions {
   /** Retries after the first attempt, 0 to 10 (default 2). */
@@ -32,9 +36,10 @@ export interface RetryOptions {
   /** No retry starts after this many ms since the first attempt (default 30000). */
   budgetMs?: number;
   /**
-   * Also retry ambiguous failures (timeouts, 500/502/504, broken
-   * connections) of `createAuthentication` and `retry`, accepting that a
-   * user may receive two codes. Default false.
+   * Also retry ambiguous failures (timeouts, 500/502/503/504, broken
+   * connections) of calls that change state, accepting that the server may
+   * act twice: a second SMS, a check answered "already validated", a
+   * feedback recorded twice. Default false.
    */
   retryUnsafe?: boolean;
 }
@@ -68,6 +73,10 @@ export interface DingResponseInfo extends DingRequestInfo {
   status: number;
   /** From sending to the end of the body. */
   durationMs: number;
+  /** The answer's headers, names in lower case (those the runtime lets a page read). */
+  headers: Record<string, string>;
+  /** The request id among the headers (`x-request-id` and the like), to quote to support. */
+  requestId?: string;
 }
 
 /** A `console`-shaped logger: `debug` is used, or else `log`. */
@@ -76,8 +85,23 @@ export interface Logger {
   log?(message: string): void;
 }
 
-/** Options of `new Ding(options)`. */
-export interface DingOptions extends TimingOptions {
+/** Options shared by `new Ding(options)` and `new Prelude(options)`. */
+export interface ClientOptions extends TimingOptions {
+  /** The `fetch` to use instead of the global one; it is called as a plain function. */
+  fetch?: FetchLike;
+  /**
+   * Gets one line per attempt (method, URL, status, time) and per retry.
+   * The API key, request bodies and the number in lookup URLs are never logged.
+   */
+  logger?: Logger;
+  /** Called before each attempt; a throw or rejection fails the call with that value. It cannot hold a call past its timeout, deadline or signal. */
+  beforeRequest?: (request: DingRequestInfo) => void | Promise<void>;
+  /** Called after each answer has been read; a throw or rejection fails the call with that value. It cannot hold a call past its timeout, deadline or signal. */
+  afterResponse?: (response: DingResponseInfo) => void | Promise<void>;
+}
+
+/** Options of `new Ding(options)` (the v1 API). */
+export interface DingOptions extends ClientOptions {
   /**
    * Your secret API key, sent as `x-api-key`. Keep it on a server: a page
    * that holds it gives it to every visitor.
@@ -85,18 +109,23 @@ export interface DingOptions extends TimingOptions {
   apiKey: string;
   /**
    * Base URL of the API, default `https://api.ding.live/v1`. Must be https,
-   * except for localhost and 127.0.0.0/8 (for example the local mock server).
+   * except for localhost, 127.0.0.0/8 and [::1] (a local mock server). It is
+   * read by the runtime's own URL parser, the one `fetch` uses.
    */
   serverURL?: string;
-  /** The `fetch` to use instead of the global one. */
-  fetch?: FetchLike;
+}
+
+/** Options of `new Prelude(options)` (the v2 API). */
+export interface PreludeOptions extends ClientOptions {
   /**
-   * Gets one line per attempt (method, URL, status, time) and per retry.
-   * The API key, request bodies and the number in lookup URLs are never logged.
+   * Your secret v2 API key, sent as `Authorization: Bearer <key>`. Keep it on
+   * a server: a page that holds it gives it to every visitor.
    */
-  logger?: Logger;
-  /** Called before each attempt; a throw or rejection fails the call with that value. */
-  beforeRequest?: (request: DingRequestInfo) => void | Promise<void>;
-  /** Called after each answer has been read; a throw or rejection fails the call with that value. */
-  afterResponse?: (response: DingResponseInfo) => void | Promise<void>;
+  apiKey: string;
+  /**
+   * Base URL of the API, default `https://api.prelude.dev` (paths start with
+   * `/v2`). Must be https, except for localhost, 127.0.0.0/8 and [::1] (a
+   * local mock server). It is read by the runtime's own URL parser.
+   */
+  serverURL?: string;
 }

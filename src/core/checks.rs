@@ -164,3 +164,9 @@ pub fn ip_problem(v6: bool, s: &str) -> String {
 
 /// The type of a check: the problem as a phrase, or `Ok`.
 pub type CheckFn = crate::core::schema::Check;
+
+/// Non-empty text of at most 1024 characters without control characters
+/// (user agents, template variables).
+pub fn long_text(s: &str) -> Result<(), String> {
+    bounded_text(s, 1024, "must be at most 1024 characters long")
+}

@@ -248,9 +248,12 @@ impl Error {
         err
     }
 
-    /// A webhook that does not check out; `message` says why.
-    pub fn webhook(message: &str) -> Self {
-        Error::new(ErrorKind::Webhook, message.to_owned())
+    /// A webhook that does not check out: `code` names why
+    /// (`malformed_body`...), `message` says it.
+    pub fn webhook(code: &str, message: String) -> Self {
+        let mut err = Error::new(ErrorKind::Webhook, message);
+        err.inner.code = Some(code.to_owned());
+        err
     }
 
     /// Adds what the answer said besides its body: its headers (a plain JS

@@ -2,6 +2,8 @@
 //! UUIDs, IP addresses, BCP-47 tags, e-mail addresses, URLs and header-safe
 //! text. No JS here: all of it is tested natively.
 
+use crate::core::text::find;
+
 /// The longest E.164 number: `+` and 15 digits.
 pub const E164_MAX_DIGITS: usize = 15;
 
@@ -59,11 +61,11 @@ pub fn parse_ipv6(s: &str) -> Option<[u16; 8]> {
     if s.is_empty() || s.len() > 45 {
         return None;
     }
-    let (head, tail, compressed) = match s.find("::") {
+    let (head, tail, compressed) = match find(s, "::") {
         Some(i) => (s.get(..i)?, s.get(i + 2..)?, true),
         None => (s, "", false),
     };
-    if tail.contains("::") {
+    if find(tail, "::").is_some() {
         return None;
     }
     let groups = |text: &str, allow_v4: bool| -> Option<Vec<u16>> {
@@ -140,7 +142,10 @@ pub fn is_http_url(s: &str) -> bool {
     };
     let host_end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
     let authority = rest.get(..host_end).unwrap_or(rest);
-    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = match authority.bytes().rposition(|b| b == b'@') {
+        Some(i) => authority.get(i + 1..).unwrap_or_default(),
+        None => authority,
+    };
     !host.is_empty() && !host.starts_with(':') && s.bytes().all(|c| c > b' ' && c != 0x7f)
 }
 
@@ -174,7 +179,7 @@ pub fn is_email(s: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !domain.contains("..")
+        && find(domain, "..").is_none()
         && s.chars().all(|c| !c.is_whitespace() && !c.is_control())
 }
 

@@ -30,6 +30,14 @@ extern "C" {
     pub fn answer_info(headers: &JsValue) -> JsValue;
 }
 
+#[wasm_bindgen(module = "/js/webhook.js")]
+extern "C" {
+    /// Checks a webhook's signature, then decodes its body with `decoder`
+    /// (a `WebhookDecoder`); see `js/webhook.js`.
+    #[wasm_bindgen(js_name = verifyWebhook)]
+    pub fn verify_webhook(decoder: JsValue, body: &JsValue, signature: &JsValue, public_key: &JsValue) -> Promise;
+}
+
 #[wasm_bindgen(module = "/js/errors.js")]
 extern "C" {
     /// Builds an instance of the error class `name` (see `js/errors.js`).

@@ -223,3 +223,30 @@ fn write<V: Value>(ty: &'static Ty, v: &V, at: &At<'_>, w: &mut Writer) -> Resul
     }
     Ok(())
 }
+
+/// Reads a required string argument (not a member of an object) and applies `check`.
+///
+/// # Errors
+/// Missing, not a string, or refused by `check`.
+pub fn text_arg<V: Value>(v: &V, name: &str, check: crate::core::schema::Check) -> Result<String, FieldError> {
+    let s = v.as_text().ok_or_else(|| {
+        FieldError::new(name, if v.is_nullish() { "is required".into() } else { expected("a string", v) })
+    })?;
+    check(&s).map_err(|p| FieldError::new(name, p))?;
+    Ok(s)
+}
+
+/// Checks an optional list argument of type `ty` (a list of strings) and
+/// returns its items; `None` or `null` is an empty list.
+///
+/// # Errors
+/// As [`value`].
+pub fn strings<V: Value>(ty: &'static Ty, name: &str, v: Option<&V>) -> Result<Vec<String>, FieldError> {
+    match v.filter(|t| !t.is_nullish()) {
+        None => Ok(Vec::new()),
+        Some(t) => {
+            value(ty, name, t)?;
+            Ok(t.items().unwrap_or_default().iter().filter_map(Value::as_text).collect())
+        }
+    }
+}

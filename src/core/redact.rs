@@ -26,19 +26,25 @@ fn hex_byte(h: &[u8], at: usize) -> Option<u8> {
     Some(hex(*h.get(at)?)? << 4 | hex(*h.get(at + 1)?)?)
 }
 
-/// The ends of every spelling of `c` that starts at `at` in `h`.
+/// Adds the ends of every spelling of `c` that starts at `at` in `h` to
+/// `ends`, once each.
 fn spellings(h: &[u8], at: usize, c: u8, ends: &mut Vec<usize>) {
     let Some(&b) = h.get(at) else { return };
+    let mut add = |end: usize| {
+        if !ends.contains(&end) {
+            ends.push(end);
+        }
+    };
     if b == c {
-        ends.push(at + 1);
+        add(at + 1);
     }
     if b == b'%' && hex_byte(h, at + 1) == Some(c) {
-        ends.push(at + 3);
+        add(at + 3);
     }
     if b == b'\\' {
         match h.get(at + 1) {
-            Some(b'u') if hex_byte(h, at + 2) == Some(0) && hex_byte(h, at + 4) == Some(c) => ends.push(at + 6),
-            Some(&e) if e == c && matches!(c, b'"' | b'\\' | b'/') => ends.push(at + 2),
+            Some(b'u') if hex_byte(h, at + 2) == Some(0) && hex_byte(h, at + 4) == Some(c) => add(at + 6),
+            Some(&e) if e == c && matches!(c, b'"' | b'\\' | b'/') => add(at + 2),
             _ => {}
         }
     }
@@ -70,11 +76,9 @@ fn reach(h: &[u8], at: usize, key: &[u8]) -> Reach {
         if next.is_empty() {
             return if cut { Reach::Cut } else { Reach::None };
         }
-        next.sort_unstable();
-        next.dedup();
         std::mem::swap(&mut here, &mut next);
     }
-    here.last().map_or(Reach::None, |&end| Reach::Whole(end))
+    here.iter().max().map_or(Reach::None, |&end| Reach::Whole(end))
 }
 
 fn could_start(b: u8, key: &[u8]) -> bool {

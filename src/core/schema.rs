@@ -133,6 +133,19 @@ pub struct Union {
 /// The JS type name of the member `type` of an unknown variant.
 pub const UNKNOWN: &str = "unknown";
 
+/// The documentation lines of a declaration: kept for the TypeScript
+/// writer (native builds), left out of the wasm, where nothing reads them.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! docs {
+    ($($line:literal),*) => { &[$($line),*] };
+}
+#[cfg(target_arch = "wasm32")]
+macro_rules! docs {
+    ($($line:literal),*) => {
+        &[]
+    };
+}
+
 /// Declares a static [`Model`]:
 ///
 /// ```ignore
@@ -140,7 +153,7 @@ pub const UNKNOWN: &str = "unknown";
 ///     /// What `check` needs.
 ///     pub static CHECK_REQUEST = "CreateCheckRequest" {
 ///         /// Your customer UUID.
-///         customer_uuid "customerUuid": req Ty::Str(checks::uuid),
+///         "customer_uuid" "customerUuid": req Ty::Str(checks::uuid),
 ///     }
 ///     exclusive: [("channels", "preferredChannel")]
 /// }
@@ -151,7 +164,7 @@ macro_rules! model {
         $vis:vis static $id:ident = $name:literal {
             $(
                 $(#[doc = $fdoc:literal])*
-                $wire:ident $js:literal : $presence:ident $ty:expr
+                $wire:literal $js:literal : $presence:ident $ty:expr
             ),* $(,)?
         }
         $(exclusive: [$(($a:literal, $b:literal)),* $(,)?])?
@@ -159,12 +172,12 @@ macro_rules! model {
         $(#[doc = $doc])*
         $vis static $id: $crate::core::schema::Model = $crate::core::schema::Model {
             name: $name,
-            doc: &[$($doc),*],
+            doc: $crate::core::schema::docs!($($doc),*),
             fields: &[$(
                 $crate::core::schema::Field {
-                    wire: stringify!($wire),
+                    wire: $wire,
                     js: $js,
-                    doc: &[$($fdoc),*],
+                    doc: $crate::core::schema::docs!($($fdoc),*),
                     ty: $ty,
                     required: model!(@required $presence),
                 }
@@ -187,8 +200,8 @@ macro_rules! enumeration {
         $(#[doc = $doc])*
         $vis static $id: $crate::core::schema::Enum = $crate::core::schema::Enum {
             name: $name,
-            doc: &[$($doc),*],
-            values: &[$( ($wire, &[$($vdoc),*]) ),*],
+            doc: $crate::core::schema::docs!($($doc),*),
+            values: &[$( ($wire, $crate::core::schema::docs!($($vdoc),*)) ),*],
             open: enumeration!(@open $kind),
         };
     };
@@ -208,7 +221,7 @@ macro_rules! union {
         $(#[doc = $doc])*
         $vis static $id: $crate::core::schema::Union = $crate::core::schema::Union {
             name: $name,
-            doc: &[$($doc),*],
+            doc: $crate::core::schema::docs!($($doc),*),
             variants: &[$( ($tag, $model) ),*],
             unknown: union!(@unknown $($unknown)?),
         };
@@ -217,4 +230,4 @@ macro_rules! union {
     (@unknown $u:expr) => { Some($u) };
 }
 
-pub(crate) use {enumeration, model, union};
+pub(crate) use {docs, enumeration, model, union};

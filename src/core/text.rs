@@ -52,3 +52,10 @@ pub fn uint(n: u64) -> String {
     crate::core::json::push_uint(&mut s, n);
     s
 }
+
+/// The first index of `needle` in `hay`, by bytes: smaller in the wasm
+/// than the standard library's two-way searcher.
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).find(|&i| h.get(i..i + n.len()) == Some(n))
+}

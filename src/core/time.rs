@@ -116,7 +116,7 @@ fn checked(year: i64, month: i64, day: i64, (h, m, s): (i64, i64, i64)) -> Optio
 ///   years after `now_ms`;
 /// - asctime `Sun Nov  6 08:49:37 1994`.
 pub fn http_date_ms(s: &str, now_ms: f64) -> Option<f64> {
-    if let Some((_, rest)) = s.split_once(", ") {
+    if let Some(rest) = crate::core::text::find(s, ", ").and_then(|i| s.get(i + 2..)) {
         let parts: Vec<&str> = rest.split(' ').collect();
         return match parts.as_slice() {
             [day, month, year, time, "GMT"] if day.len() == 2 && year.len() == 4 => {

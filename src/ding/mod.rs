@@ -231,7 +231,7 @@ impl Otp {
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: Option<JsValue>,
     ) -> Promise {
         let c = &self.client;
-        let req = text_arg(&auth_uuid, "authUuid", checks::uuid).map(|id| Request {
+        let req = read::text_arg(&auth_uuid, "authUuid", checks::uuid).map(|id| Request {
             url: server::with_segment(c.base(), "/authentication/", Some(&id)),
             log_url: None,
             body: None,
@@ -239,20 +239,6 @@ impl Otp {
         });
         c.call(&STATUS, req, options)
     }
-}
-
-/// Reads a required string argument and applies `check`.
-pub(crate) fn text_arg(v: &JsValue, name: &str, check: checks::CheckFn) -> Result<String, FieldError> {
-    let s = v.as_string().ok_or_else(|| {
-        let problem = if v.is_undefined() || v.is_null() {
-            "is required".into()
-        } else {
-            crate::core::text::expected("a string", v)
-        };
-        FieldError::new(name, problem)
-    })?;
-    check(&s).map_err(|p| FieldError::new(name, p))?;
-    Ok(s)
 }
 
 /// The lookup operation of a [`Ding`] client (`ding.lookup`).
@@ -280,9 +266,9 @@ impl Lookup {
     ) -> Promise {
         let c = &self.client;
         let prepare = || -> Result<Request, FieldError> {
-            let customer = text_arg(&customer_uuid, "customerUuid", checks::uuid)?;
-            let phone = text_arg(&phone_number, "phoneNumber", checks::e164)?;
-            let features = lookup_features(types.as_ref(), "types")?;
+            let customer = read::text_arg(&customer_uuid, "customerUuid", checks::uuid)?;
+            let phone = read::text_arg(&phone_number, "phoneNumber", checks::e164)?;
+            let features = read::strings(&LOOKUP_FEATURES, "types", types.as_ref())?;
             let mut url = server::with_segment(c.base(), "/lookup/", Some(&phone));
             // Phone numbers stay out of log lines.
             let mut log_url = server::with_segment(c.base(), "/lookup/", None);
@@ -293,18 +279,5 @@ impl Lookup {
             Ok(Request { url, log_url: Some(log_url), body: None, header: Some(("customer-uuid", customer)) })
         };
         c.call(&LOOKUP, prepare(), options)
-    }
-}
-
-/// The checked values of an optional list of lookup features.
-pub(crate) fn lookup_features(v: Option<&JsValue>, name: &str) -> Result<Vec<String>, FieldError> {
-    match v.filter(|t| !t.is_undefined() && !t.is_null()) {
-        None => Ok(Vec::new()),
-        Some(t) => {
-            read::value(&LOOKUP_FEATURES, name, t)?;
-            Ok(t.dyn_ref::<js_sys::Array>()
-                .map(|a| a.iter().filter_map(|x| x.as_string()).collect())
-                .unwrap_or_default())
-        }
     }
 }

@@ -4,6 +4,7 @@
 mod contract;
 mod decode;
 mod inputs;
+mod prelude;
 mod retry;
 mod support;
 mod typescript;

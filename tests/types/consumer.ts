@@ -46,7 +46,7 @@ function describe(e: AuthenticationEvent): string {
     case "balance_update":
       return `balance ${(e.amount ?? 0).toFixed(3)}`;
     case "unknown":
-      return `unknown ${e.rawType ?? ""} ${Object.keys(e.raw).length}`;
+      return `unknown ${e.rawType ?? ""} ${JSON.stringify(e.raw)}`;
   }
 }
 

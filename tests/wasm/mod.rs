@@ -14,6 +14,7 @@ use wasm_bindgen_test::*;
 use crate::ding::Ding;
 
 mod hardening;
+mod prelude;
 mod reliability;
 
 #[cfg(feature = "browser-test")]

@@ -61,10 +61,10 @@ model! {
     /// Body of an error answer; every member is optional.
     pub static ERROR_RESPONSE = "ErrorResponse" {
         /// Machine-readable reason.
-        code "code": opt Ty::Enum(&ERROR_CODE),
+        "code" "code": opt Ty::Enum(&ERROR_CODE),
         /// Human-readable explanation.
-        message "message": opt Ty::Str(checks::any),
+        "message" "message": opt Ty::Str(checks::any),
         /// Link to the vendor documentation of this code.
-        doc_url "docUrl": opt Ty::Str(checks::any),
+        "doc_url" "docUrl": opt Ty::Str(checks::any),
     }
 }

@@ -62,22 +62,22 @@ model! {
     /// Answer of `lookup`: carrier and numbering-plan data about a number.
     pub static LOOKUP_RESPONSE = "LookupResponse" {
         /// The number, in E.164 form.
-        phone_number "phoneNumber": opt Ty::Str(checks::any),
+        "phone_number" "phoneNumber": opt Ty::Str(checks::any),
         /// ISO 3166-1 alpha-2 country of the number (`US`).
-        country_code "countryCode": opt Ty::Str(checks::any),
+        "country_code" "countryCode": opt Ty::Str(checks::any),
         /// Kind of line.
-        line_type "lineType": opt Ty::Enum(&LINE_TYPE),
+        "line_type" "lineType": opt Ty::Enum(&LINE_TYPE),
         /// Carrier currently serving the number.
-        carrier "carrier": opt Ty::Str(checks::any),
+        "carrier" "carrier": opt Ty::Str(checks::any),
         /// Mobile country code (a string: it may have leading zeros).
-        mcc "mcc": opt Ty::Str(checks::any),
+        "mcc" "mcc": opt Ty::Str(checks::any),
         /// Mobile network code (a string: it may have leading zeros).
-        mnc "mnc": opt Ty::Str(checks::any),
+        "mnc" "mnc": opt Ty::Str(checks::any),
         /// True when the number was moved from its original carrier.
-        number_ported "numberPorted": opt Ty::Bool,
+        "number_ported" "numberPorted": opt Ty::Bool,
         /// True when the number is known as disposable or temporary.
-        temporary_phone_number "temporaryPhoneNumber": opt Ty::Bool,
+        "temporary_phone_number" "temporaryPhoneNumber": opt Ty::Bool,
         /// Caller ID name; only when `["cnam"]` was asked for and is enabled.
-        caller_name "callerName": opt Ty::Str(checks::any),
+        "caller_name" "callerName": opt Ty::Str(checks::any),
     }
 }

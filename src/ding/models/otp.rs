@@ -22,37 +22,37 @@ model! {
     /// code to, and optional message settings and fraud signals.
     pub static CREATE_AUTHENTICATION_REQUEST = "CreateAuthenticationRequest" {
         /// Your customer UUID, shown in the API settings of the Ding dashboard.
-        customer_uuid "customerUuid": req Ty::Str(checks::uuid),
+        "customer_uuid" "customerUuid": req Ty::Str(checks::uuid),
         /// The number to send the code to, in E.164 form (`+14155550123`).
-        phone_number "phoneNumber": req Ty::Str(checks::e164),
+        "phone_number" "phoneNumber": req Ty::Str(checks::e164),
         /// Public IPv4 address of the end user's device (fraud signal). An
         /// IPv4-mapped IPv6 address (`::ffff:203.0.113.42`, as Node gives it)
         /// is sent as IPv4; the v1 API takes no other IPv6 address.
-        ip "ip": opt Ty::Ip { v6: false },
+        "ip" "ip": opt Ty::Ip { v6: false },
         /// Stable device identifier: `ANDROID_ID` or `identifierForVendor` (fraud signal).
-        device_id "deviceId": opt Ty::Str(checks::text),
+        "device_id" "deviceId": opt Ty::Str(checks::text),
         /// Platform of the end user's device (fraud signal).
-        device_type "deviceType": opt Ty::Enum(&DEVICE_TYPE),
+        "device_type" "deviceType": opt Ty::Enum(&DEVICE_TYPE),
         /// Hardware model of the device, like `iPhone15,2` (fraud signal).
-        device_model "deviceModel": opt Ty::Str(checks::text),
+        "device_model" "deviceModel": opt Ty::Str(checks::text),
         /// Operating-system version of the device (fraud signal).
-        os_version "osVersion": opt Ty::Str(checks::text),
+        "os_version" "osVersion": opt Ty::Str(checks::text),
         /// Version of your app (fraud signal).
-        app_version "appVersion": opt Ty::Str(checks::text),
+        "app_version" "appVersion": opt Ty::Str(checks::text),
         /// Android SMS Retriever hash of your app; the server wants `deviceType` with it.
-        app_realm "appRealm": opt Ty::Str(checks::text),
+        "app_realm" "appRealm": opt Ty::Str(checks::text),
         /// True when you already trust this user (a known, verified customer).
-        is_returning_user "isReturningUser": opt Ty::Bool,
+        "is_returning_user" "isReturningUser": opt Ty::Bool,
         /// Webhook URL that receives delivery status updates for this authentication.
-        callback_url "callbackUrl": opt Ty::Str(checks::url),
+        "callback_url" "callbackUrl": opt Ty::Str(checks::url),
         /// Message template (content variant) to use.
-        template_id "templateId": opt Ty::Str(checks::text),
+        "template_id" "templateId": opt Ty::Str(checks::text),
         /// Sender ID to send from; it must be allowed for your account.
-        sender_id "senderId": opt Ty::Str(checks::text),
+        "sender_id" "senderId": opt Ty::Str(checks::text),
         /// Free-form id of yours, echoed in webhooks and in the status.
-        correlation_id "correlationId": opt Ty::Str(checks::text),
+        "correlation_id" "correlationId": opt Ty::Str(checks::text),
         /// BCP-47 language of the message (`fr-FR`); by default the number's country decides.
-        locale "locale": opt Ty::Str(checks::locale),
+        "locale" "locale": opt Ty::Str(checks::locale),
     }
 }
 
@@ -73,13 +73,13 @@ model! {
     /// always mean a code was sent.
     pub static CREATE_AUTHENTICATION_RESPONSE = "CreateAuthenticationResponse" {
         /// Handle of the new authentication, for `check`, `retry` and `getAuthenticationStatus`.
-        authentication_uuid "authenticationUuid": opt Ty::Str(checks::any),
+        "authentication_uuid" "authenticationUuid": opt Ty::Str(checks::any),
         /// Whether a code is on its way.
-        status "status": opt Ty::Enum(&AUTHENTICATION_STATUS),
+        "status" "status": opt Ty::Enum(&AUTHENTICATION_STATUS),
         /// When the authentication was created.
-        created_at "createdAt": opt Ty::Date,
+        "created_at" "createdAt": opt Ty::Date,
         /// After this instant the authentication can neither be checked nor retried.
-        expires_at "expiresAt": opt Ty::Date,
+        "expires_at" "expiresAt": opt Ty::Date,
     }
 }
 
@@ -87,11 +87,11 @@ model! {
     /// What `check` needs: the authentication and the code the user typed.
     pub static CREATE_CHECK_REQUEST = "CreateCheckRequest" {
         /// Your customer UUID.
-        customer_uuid "customerUuid": req Ty::Str(checks::uuid),
+        "customer_uuid" "customerUuid": req Ty::Str(checks::uuid),
         /// The `authenticationUuid` returned by `createAuthentication`.
-        authentication_uuid "authenticationUuid": req Ty::Str(checks::uuid),
+        "authentication_uuid" "authenticationUuid": req Ty::Str(checks::uuid),
         /// The code as typed by the user (a string, so leading zeros survive).
-        check_code "checkCode": req Ty::Str(checks::code),
+        "check_code" "checkCode": req Ty::Str(checks::code),
     }
 }
 
@@ -120,9 +120,9 @@ model! {
     /// Answer of `check`. A wrong code is `status: "invalid"`, not an error.
     pub static CREATE_CHECK_RESPONSE = "CreateCheckResponse" {
         /// The authentication that was checked.
-        authentication_uuid "authenticationUuid": opt Ty::Str(checks::any),
+        "authentication_uuid" "authenticationUuid": opt Ty::Str(checks::any),
         /// The outcome of the check.
-        status "status": opt Ty::Enum(&CHECK_STATUS),
+        "status" "status": opt Ty::Enum(&CHECK_STATUS),
     }
 }
 
@@ -130,9 +130,9 @@ model! {
     /// What `retry` needs: the authentication to send a new code for.
     pub static RETRY_AUTHENTICATION_REQUEST = "RetryAuthenticationRequest" {
         /// Your customer UUID.
-        customer_uuid "customerUuid": req Ty::Str(checks::uuid),
+        "customer_uuid" "customerUuid": req Ty::Str(checks::uuid),
         /// The `authenticationUuid` returned by `createAuthentication`.
-        authentication_uuid "authenticationUuid": req Ty::Str(checks::uuid),
+        "authentication_uuid" "authenticationUuid": req Ty::Str(checks::uuid),
     }
 }
 
@@ -158,15 +158,15 @@ model! {
     /// Answer of `retry`.
     pub static RETRY_AUTHENTICATION_RESPONSE = "RetryAuthenticationResponse" {
         /// The authentication that was retried.
-        authentication_uuid "authenticationUuid": opt Ty::Str(checks::any),
+        "authentication_uuid" "authenticationUuid": opt Ty::Str(checks::any),
         /// Whether a new code was sent.
-        status "status": opt Ty::Enum(&RETRY_STATUS),
+        "status" "status": opt Ty::Enum(&RETRY_STATUS),
         /// When this retry was recorded.
-        created_at "createdAt": opt Ty::Date,
+        "created_at" "createdAt": opt Ty::Date,
         /// Earliest instant at which another retry may be asked for.
-        next_retry_at "nextRetryAt": opt Ty::Date,
+        "next_retry_at" "nextRetryAt": opt Ty::Date,
         /// How many more retries this authentication allows.
-        remaining_retry "remainingRetry": opt Ty::Int { min: 0, max: i64::MAX },
+        "remaining_retry" "remainingRetry": opt Ty::Int { min: 0, max: i64::MAX },
     }
 }
 
@@ -184,11 +184,11 @@ model! {
     /// What `feedback` needs: the number and whether its user finished onboarding.
     pub static FEEDBACK_REQUEST = "FeedbackRequest" {
         /// Your customer UUID.
-        customer_uuid "customerUuid": req Ty::Str(checks::uuid),
+        "customer_uuid" "customerUuid": req Ty::Str(checks::uuid),
         /// The number that went through the OTP flow, in E.164 form.
-        phone_number "phoneNumber": req Ty::Str(checks::e164),
+        "phone_number" "phoneNumber": req Ty::Str(checks::e164),
         /// Whether the user finished onboarding.
-        status "status": req Ty::Enum(&FEEDBACK_STATUS),
+        "status" "status": req Ty::Enum(&FEEDBACK_STATUS),
     }
 }
 
@@ -196,6 +196,6 @@ model! {
     /// Answer of `feedback`.
     pub static FEEDBACK_RESPONSE = "FeedbackResponse" {
         /// Identifier of the stored feedback record.
-        uuid "uuid": opt Ty::Str(checks::any),
+        "uuid" "uuid": opt Ty::Str(checks::any),
     }
 }

@@ -24,21 +24,21 @@ model! {
     /// Fraud signals that were given when the authentication was created.
     pub static SIGNALS = "Signals" {
         /// IP address of the end user's device.
-        ip "ip": opt Ty::Str(checks::any),
+        "ip" "ip": opt Ty::Str(checks::any),
         /// Device identifier (`ANDROID_ID` or `identifierForVendor`).
-        device_id "deviceId": opt Ty::Str(checks::any),
+        "device_id" "deviceId": opt Ty::Str(checks::any),
         /// Platform of the device.
-        device_type "deviceType": opt Ty::Enum(&SIGNALS_DEVICE_TYPE),
+        "device_type" "deviceType": opt Ty::Enum(&SIGNALS_DEVICE_TYPE),
         /// Hardware model of the device.
-        device_model "deviceModel": opt Ty::Str(checks::any),
+        "device_model" "deviceModel": opt Ty::Str(checks::any),
         /// Operating-system version of the device.
-        os_version "osVersion": opt Ty::Str(checks::any),
+        "os_version" "osVersion": opt Ty::Str(checks::any),
         /// Version of your app.
-        app_version "appVersion": opt Ty::Str(checks::any),
+        "app_version" "appVersion": opt Ty::Str(checks::any),
         /// Android SMS Retriever hash of your app.
-        app_realm "appRealm": opt Ty::Str(checks::any),
+        "app_realm" "appRealm": opt Ty::Str(checks::any),
         /// Whether you flagged the user as a trusted returning user.
-        is_returning_user "isReturningUser": opt Ty::Bool,
+        "is_returning_user" "isReturningUser": opt Ty::Bool,
     }
 }
 
@@ -76,19 +76,19 @@ model! {
     /// A message (first send or a retry) that carried a code. `type` is `"attempt"`.
     pub static ATTEMPT_EVENT = "AttemptEvent" {
         /// When the event was recorded.
-        created_at "createdAt": opt Ty::Date,
+        "created_at" "createdAt": opt Ty::Date,
         /// Identifier of the attempt; delivery reports point to it with `attemptId`.
-        id "id": opt Ty::Str(checks::any),
+        "id" "id": opt Ty::Str(checks::any),
         /// Position of the attempt: 1 for the first send, then one more per retry.
-        attempt_number "attemptNumber": opt Ty::Int { min: 0, max: i64::MAX },
+        "attempt_number" "attemptNumber": opt Ty::Int { min: 0, max: i64::MAX },
         /// Channel used.
-        capability "capability": opt Ty::Enum(&CAPABILITY),
+        "capability" "capability": opt Ty::Enum(&CAPABILITY),
         /// Text of the message.
-        content "content": opt Ty::Str(checks::any),
+        "content" "content": opt Ty::Str(checks::any),
         /// Sender ID the message was sent from.
-        sender_id "senderId": opt Ty::Str(checks::any),
+        "sender_id" "senderId": opt Ty::Str(checks::any),
         /// State of the attempt.
-        status "status": opt Ty::Enum(&ATTEMPT_STATUS),
+        "status" "status": opt Ty::Enum(&ATTEMPT_STATUS),
     }
 }
 
@@ -112,15 +112,15 @@ model! {
     /// A delivery report about one attempt. `type` is `"delivery_status"`.
     pub static DELIVERY_STATUS_EVENT = "DeliveryStatusEvent" {
         /// When Ding recorded the report.
-        created_at "createdAt": opt Ty::Date,
+        "created_at" "createdAt": opt Ty::Date,
         /// The `id` of the attempt this report is about.
-        attempt_id "attemptId": opt Ty::Str(checks::any),
+        "attempt_id" "attemptId": opt Ty::Str(checks::any),
         /// The number of that attempt.
-        attempt_number "attemptNumber": opt Ty::Int { min: 0, max: i64::MAX },
+        "attempt_number" "attemptNumber": opt Ty::Int { min: 0, max: i64::MAX },
         /// Delivery state.
-        status "status": opt Ty::Enum(&DELIVERY_STATUS_VALUE),
+        "status" "status": opt Ty::Enum(&DELIVERY_STATUS_VALUE),
         /// Timestamp given by the provider for this report.
-        originated_at "originatedAt": opt Ty::Date,
+        "originated_at" "originatedAt": opt Ty::Date,
     }
 }
 
@@ -128,13 +128,13 @@ model! {
     /// A code check made with `check`. `type` is `"check"`.
     pub static CHECK_EVENT = "CheckEvent" {
         /// When the event was recorded.
-        created_at "createdAt": opt Ty::Date,
+        "created_at" "createdAt": opt Ty::Date,
         /// Identifier of the check.
-        id "id": opt Ty::Str(checks::any),
+        "id" "id": opt Ty::Str(checks::any),
         /// The code that was submitted.
-        code "code": opt Ty::Str(checks::any),
+        "code" "code": opt Ty::Str(checks::any),
         /// Outcome of the check.
-        status "status": opt Ty::Enum(&CHECK_STATUS),
+        "status" "status": opt Ty::Enum(&CHECK_STATUS),
     }
 }
 
@@ -162,11 +162,11 @@ model! {
     /// A change of your balance caused by this authentication. `type` is `"balance_update"`.
     pub static BALANCE_UPDATE_EVENT = "BalanceUpdateEvent" {
         /// When the event was recorded.
-        created_at "createdAt": opt Ty::Date,
+        "created_at" "createdAt": opt Ty::Date,
         /// Amount of the movement (currency and sign convention are not documented).
-        amount "amount": opt Ty::Number,
+        "amount" "amount": opt Ty::Number,
         /// What the movement was for.
-        balance_update_type "balanceUpdateType": opt Ty::Enum(&BALANCE_UPDATE_TYPE),
+        "balance_update_type" "balanceUpdateType": opt Ty::Enum(&BALANCE_UPDATE_TYPE),
     }
 }
 
@@ -175,7 +175,7 @@ model! {
     /// (a member of the wrong type, or not an object at all), kept whole.
     pub static UNKNOWN_EVENT = "UnknownEvent" {
         /// `created_at`, when present and well formed.
-        created_at "createdAt": opt Ty::Date,
+        "created_at" "createdAt": opt Ty::Date,
     }
 }
 
@@ -194,20 +194,20 @@ model! {
     /// Answer of `getAuthenticationStatus`: the authentication, its signals and its history.
     pub static AUTHENTICATION_STATUS_RESPONSE = "AuthenticationStatusResponse" {
         /// Identifier of the authentication.
-        uuid "uuid": opt Ty::Str(checks::any),
+        "uuid" "uuid": opt Ty::Str(checks::any),
         /// The number the authentication is for, in E.164 form.
-        phone_number "phoneNumber": opt Ty::Str(checks::any),
+        "phone_number" "phoneNumber": opt Ty::Str(checks::any),
         /// Template (content variant) used for the messages.
-        template_id "templateId": opt Ty::Str(checks::any),
+        "template_id" "templateId": opt Ty::Str(checks::any),
         /// The `correlationId` given at creation, if any.
-        correlation_id "correlationId": opt Ty::Str(checks::any),
+        "correlation_id" "correlationId": opt Ty::Str(checks::any),
         /// When the authentication was created.
-        created_at "createdAt": opt Ty::Date,
+        "created_at" "createdAt": opt Ty::Date,
         /// Fraud signals given at creation.
-        signals "signals": opt Ty::Obj(&SIGNALS),
+        "signals" "signals": opt Ty::Obj(&SIGNALS),
         /// History: attempts, delivery reports, checks and balance movements
         /// (order not guaranteed). An event that cannot be read comes through
         /// as `type: "unknown"` with its `raw` value; it never fails the call.
-        events "events": opt Ty::List { item: &Ty::Union(&AUTHENTICATION_EVENT), max: u32::MAX },
+        "events" "events": opt Ty::List { item: &Ty::Union(&AUTHENTICATION_EVENT), max: u32::MAX },
     }
 }
