@@ -7,8 +7,10 @@
 // (our per-attempt timer fired), "abort" (the caller's signal), "refused"
 // (the connection could not be made: the request never left), "network"
 // (fetch failed before an answer, maybe after sending), "body" (the answer
-// broke off), "hook" (a hook threw) or "response" (the fetch function gave
-// something that is not a response). Every timer and listener is removed
+// broke off), "hook" (a hook threw), "response" (the fetch function gave
+// something that is not a response) or "invocation" (the runtime refused to
+// run the fetch function without its object, as a Workers service binding's
+// `fetch` passed alone). Every timer and listener is removed
 // before the promise settles, so nothing keeps a Node process alive.
 
 /** How an attempt ended without an answer. */
@@ -23,6 +25,9 @@ class Stop {
 // (undici) and Bun's codes, Deno's and Rust's messages. A browser says only
 // "Failed to fetch", which counts as "maybe sent".
 const REFUSED = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT|ConnectionRefused|connection refused|dns error|failed to lookup address/i;
+
+// What browsers and workerd say when a platform method runs without its object.
+const INVOCATION = /illegal invocation|does not implement interface|incorrect `this`/i;
 
 function wasRefused(error) {
   try {
@@ -101,15 +106,21 @@ export async function attempt(env, signal, method, url, headers, body, timeoutMs
     const init = { method, headers, signal: controller.signal, redirect: "manual" };
     if (body !== undefined) init.body = body;
     if (env.beforeRequest) await bounded(hook(env.beforeRequest, { method, url, attempt: number }));
-    // Called as a plain function: the platform's fetch throws "Illegal
-    // invocation" when it is called as a method of another object.
-    const doFetch = env.fetch || fetch;
+    // A function is called as a plain function: the platform's fetch
+    // throws "Illegal invocation" when it is called as a method of another
+    // object. An object with a `fetch` method (a Workers service binding)
+    // is called as its method, the only way its fetch runs.
+    const given = env.fetch || fetch;
+    const send = typeof given === "function" ? () => given(url, init) : () => given.fetch(url, init);
     let res;
     try {
-      res = await bounded(new Promise((resolve) => resolve(doFetch(url, init))));
+      res = await bounded(new Promise((resolve) => resolve(send())));
     } catch (e) {
       if (e instanceof Stop) throw e;
-      throw new Stop(why === "network" && wasRefused(e) ? "refused" : why, e);
+      let kind = why;
+      if (why === "network" && wasRefused(e)) kind = "refused";
+      else if (why === "network" && e instanceof TypeError && INVOCATION.test(String(e.message))) kind = "invocation";
+      throw new Stop(kind, e);
     }
     let status;
     try {

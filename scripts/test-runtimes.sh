@@ -175,8 +175,12 @@ check "examples/deno" 90 "${deno_env[@]}" node "$rt/examples.mjs" cli "$dir" \
   "$bin/deno" run --allow-net=127.0.0.1 --allow-env --allow-read otp.ts
 dir="$(project example-worker examples/worker/src examples/worker/wrangler.jsonc)"
 port="$(free_port)"
+mock_origin="${DING_MOCK_URL%/v1}"
+webhook_key="$(node -e 'fetch(process.argv[1] + "/v2/_mock/webhook-key").then(r => r.json()).then(k => console.log(JSON.stringify(k.jwk)))' "$mock_origin")"
 wrangler_dev "$dir" "$port" --var "DING_SERVER_URL:$DING_MOCK_URL" --var DING_API_KEY:test-key \
-  --var "DING_CUSTOMER_UUID:0b6f2a4e-5d1c-4e8a-9f3b-7c2d1e0a9b84"
+  --var "DING_CUSTOMER_UUID:0b6f2a4e-5d1c-4e8a-9f3b-7c2d1e0a9b84" \
+  --var "PRELUDE_SERVER_URL:$mock_origin" --var PRELUDE_API_KEY:test-key \
+  --var "PRELUDE_WEBHOOK_KEY:$webhook_key" --var "PRELUDE_CALLBACK_URL:http://127.0.0.1:$port/webhooks/prelude"
 check "examples/worker via wrangler dev" 150 node "$rt/examples.mjs" worker "http://127.0.0.1:$port/"
 wrangler_stop "$dir"
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: formatting and lints (host and wasm32), native tests of
-# the SDK and the mock, the release package build (with its sizes), the
+# Runs every test: formatting and lints (host and wasm32, both APIs and
+# each alone), native tests of the SDK and the mock, the release package
+# build (with what a browser downloads for each entry), the
 # wasm-bindgen tests in Node and in headless Chrome against the mock, the
 # Node test of the packed package and the TypeScript consumer check, then
 # the runtime suite (scripts/test-runtimes.sh) and the demo's end-to-end
@@ -29,6 +30,10 @@ cargo fmt --all -- --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet -p ding-otp --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --quiet -p ding-otp --all-targets --target wasm32-unknown-unknown --features browser-test -- -D warnings
+# Each API alone, as scripts/build.sh builds it.
+for api in ding prelude; do
+  cargo clippy --quiet -p ding-otp --lib --target wasm32-unknown-unknown --no-default-features --features "$api" -- -D warnings
+done
 
 step "native tests (SDK and mock)"
 cargo test --workspace 2>&1 | tee "$out/native.txt"
@@ -64,7 +69,7 @@ step "the packed package in a fresh project: Node test and TypeScript consumer"
 consumer=target/consumer
 rm -rf "$consumer" && mkdir -p "$consumer"
 tarball=$(cd pkg && npm pack --silent --pack-destination ../target)
-cp tests/js/*.test.mjs tests/types/consumer.ts tests/types/tsconfig.json "$consumer/"
+cp tests/js/*.test.mjs tests/types/*.ts tests/types/tsconfig.json "$consumer/"
 printf '{ "name": "consumer", "private": true, "type": "module" }\n' >"$consumer/package.json"
 (cd "$consumer" && npm install --silent --no-audit --no-fund "../$tarball")
 (cd "$consumer" && node --test --test-reporter=spec ./*.test.mjs) 2>&1 | tee "$out/js.txt"

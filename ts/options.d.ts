@@ -87,8 +87,13 @@ export interface Logger {
 
 /** Options shared by `new Ding(options)` and `new Prelude(options)`. */
 export interface ClientOptions extends TimingOptions {
-  /** The `fetch` to use instead of the global one; it is called as a plain function. */
-  fetch?: FetchLike;
+  /**
+   * The `fetch` to use instead of the global one. A function is called as a
+   * plain function (so `globalThis.fetch` works as it is); an object with a
+   * `fetch` method, such as a Workers service binding (`env.SERVICE`), is
+   * called as its method.
+   */
+  fetch?: FetchLike | { fetch: FetchLike };
   /**
    * Gets one line per attempt (method, URL, status, time) and per retry.
    * The API key, request bodies and the number in lookup URLs are never logged.

@@ -134,7 +134,7 @@ impl Client {
         let timing = read_timing(options, Timing::default())?;
         let env = <JsValue as Value>::object(
             [
-                ("fetch", options::function(options, "fetch")?),
+                ("fetch", options::fetch(options)?),
                 ("beforeRequest", options::function(options, "beforeRequest")?),
                 ("afterResponse", options::function(options, "afterResponse")?),
             ]
@@ -397,6 +397,16 @@ impl PendingCall {
             ),
             Failure::NotAResponse(cause) => {
                 (Error::network("The fetch function did not resolve to a Response", Some(cause)), None)
+            }
+            // A setting, not the network: nothing was sent, and a retry cannot help.
+            Failure::Invocation(cause) => {
+                let e = FieldError::new(
+                    "fetch",
+                    "cannot be called on its own in this runtime: pass a Workers service binding itself \
+                     (fetch: env.SERVICE) or bind it (env.SERVICE.fetch.bind(env.SERVICE))",
+                );
+                let err = Error::validation(self.op.name, e).with_cause(cause).with_attempts(self.number);
+                return Err(err.cleaned(&self.client.key).into_js());
             }
         };
         self.retry_or(err, outcome)

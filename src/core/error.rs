@@ -266,6 +266,12 @@ impl Error {
         self
     }
 
+    /// Keeps `cause` (a platform error) on the error.
+    pub fn with_cause(mut self, cause: JsValue) -> Self {
+        self.inner.cause = cause_of(Some(cause));
+        self
+    }
+
     /// The attempts made, on errors that end a call.
     pub fn with_attempts(mut self, attempts: u32) -> Self {
         self.inner.attempts = attempts;

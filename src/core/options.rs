@@ -116,6 +116,17 @@ pub fn api_key(key: &str) -> Result<(), String> {
     }
 }
 
+/// `fetch`: a function (called as a plain function), or an object with a
+/// `fetch` method, such as a Workers service binding (called as its method).
+pub fn fetch(options: &JsValue) -> Result<JsValue, FieldError> {
+    match Value::get(options, "fetch") {
+        None => Ok(JsValue::UNDEFINED),
+        Some(f) if f.is_function() => Ok(f),
+        Some(o) if Value::get(&o, "fetch").is_some_and(|f| f.is_function()) => Ok(o),
+        Some(f) => Err(FieldError::new("fetch", expected("a function or an object with a fetch method", &f))),
+    }
+}
+
 /// An optional function member of an options object (`undefined` when absent).
 pub fn function(options: &JsValue, key: &'static str) -> Result<JsValue, FieldError> {
     match Value::get(options, key) {

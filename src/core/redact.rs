@@ -128,6 +128,13 @@ pub fn clean(hay: &str, key: &str, max_bytes: usize) -> String {
         return text;
     }
     let mut cut = floor_boundary(&text, max_bytes.min(text.len()));
+    // Never split a mark: cut before it.
+    let t = text.as_bytes();
+    if let Some(start) =
+        (cut.saturating_sub(MARK.len() - 1)..cut).find(|&s| t.get(s..s + MARK.len()) == Some(MARK.as_bytes()))
+    {
+        cut = start;
+    }
     let k = key.as_bytes();
     if !k.is_empty() {
         let t = text.as_bytes().get(..cut).unwrap_or_default();

@@ -107,6 +107,9 @@ pub enum Failure {
     Hook(JsValue),
     /// The `fetch` function gave something that is not a response.
     NotAResponse(JsValue),
+    /// The runtime refused to run the `fetch` function on its own (a
+    /// Workers service binding's `fetch`, passed without its binding).
+    Invocation(JsValue),
 }
 
 impl Failure {
@@ -119,6 +122,7 @@ impl Failure {
             "hook" => Failure::Hook(cause),
             "response" => Failure::NotAResponse(cause),
             "refused" => Failure::Refused(cause),
+            "invocation" => Failure::Invocation(cause),
             _ => Failure::Network(cause),
         }
     }

@@ -268,7 +268,7 @@ fn a_cut_never_leaves_the_start_of_the_key() {
         let out = clean(&body, KEY, max);
         assert!(out.len() <= max + '…'.len_utf8(), "{max}: {}", out.len());
         assert!(!out.contains("sk_"), "{max}: {out}");
-        assert!(!out.contains("[reda") || out.contains("[redacted]") || out.ends_with('…'), "{max}: {out}");
+        assert_eq!(out.matches('[').count(), out.matches("[redacted]").count(), "{max}: a mark is never split: {out}");
     }
     let percent = format!("{}{}", "a".repeat(10), "%73%6B%5F%6C%69%76%65");
     let out = clean(&format!("{percent}%5F%30%31%32%33%2F%22%61%62%63%25 and more"), KEY, 20);

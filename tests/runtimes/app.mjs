@@ -2,10 +2,15 @@
 // map for "ding-otp"); esbuild and Vite bundle it. The mock URL comes in the
 // page's query string; the result is left in window.__result for the driver.
 import * as sdk from "ding-otp";
-import { runFlow } from "./flow.mjs";
+import * as v2 from "ding-otp/prelude";
+import { runFlow, runPreludeFlow } from "./flow.mjs";
 
 const serverURL = new URLSearchParams(location.search).get("mock");
-runFlow(sdk, { serverURL }).then(
+(async () => {
+  const summary = await runFlow(sdk, { serverURL, platformFetch: window.fetch });
+  const prelude = await runPreludeFlow(v2, { serverURL, platformFetch: window.fetch });
+  return { ...summary, prelude };
+})().then(
   (summary) => (window.__result = summary),
   (err) => (window.__result = { error: String((err && err.stack) || err) }),
 );

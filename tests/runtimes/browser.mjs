@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
-import { assertSummary } from "./flow.mjs";
+import { assertSummary, assertPreludeSummary } from "./flow.mjs";
 
 const [browser, root, page] = process.argv.slice(2);
 const mock = process.env.DING_MOCK_URL;
@@ -89,6 +89,7 @@ try {
   if (result === null) throw new Error(`${page}: no result within 30 s`);
   if (result.error) throw new Error(`${page}: ${result.error}`);
   assertSummary(result);
+  assertPreludeSummary(result.prelude);
   console.log(JSON.stringify({ browser, page, ...result }));
   exitCode = 0;
 } catch (err) {

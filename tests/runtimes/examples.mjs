@@ -71,7 +71,30 @@ if (mode === "cli") {
   check(bad.status === 400 && bad.body.error === "invalid_input" && bad.body.field === "phoneNumber", "bad number", bad);
   const missing = await post("/api/nowhere", {});
   check(missing.status === 404, "unknown route", missing);
-  console.log(`page, send, wrong code, right code, bad number, 404: ok (${authenticationUuid})`);
+
+  // v2: the mock delivers the webhooks to the Worker (PRELUDE_CALLBACK_URL),
+  // which checks them with the key the mock publishes (PRELUDE_WEBHOOK_KEY).
+  const v2Number = "+1415" + String(1_000_000 + Math.floor(Math.random() * 8_999_999));
+  const v2sent = await post("/api/v2/send", { phoneNumber: v2Number });
+  check(v2sent.status === 200 && v2sent.body.status === "success" && v2sent.body.id.startsWith("vrf_"), "v2 send", v2sent);
+  const origin = new URL(mock).origin;
+  const { messages } = await (await fetch(`${origin}/v2/_mock/messages?phone_number=${encodeURIComponent(v2Number)}`)).json();
+  const v2right = await post("/api/v2/check", { phoneNumber: v2Number, code: messages.at(-1).code });
+  check(v2right.status === 200 && v2right.body.status === "success", "v2 right code", v2right);
+  let received = [];
+  for (let i = 0; i < 50 && received.length < 3; i++) {
+    received = (await (await fetch(new URL(`/api/v2/events?verificationId=${v2sent.body.id}`, where))).json()).events;
+    if (received.length < 3) await sleep(200);
+  }
+  const kinds = received.map((e) => e.type).sort().join();
+  check(kinds === "verify.attempt,verify.authentication,verify.delivery_status", "the Worker verified the mock's webhooks", received);
+  const forged = await fetch(new URL("/webhooks/prelude", where), {
+    method: "POST",
+    headers: { "x-webhook-signature": "rsassa-pss-sha256=AAAA", "content-type": "application/json" },
+    body: JSON.stringify({ id: "evt_forged", type: "verify.attempt", created_at: new Date().toISOString(), payload: {} }),
+  });
+  check(forged.status === 401, "a forged webhook is refused", forged.status);
+  console.log(`page, v1 send/check, bad number, 404, v2 send/check, 3 webhooks verified, forged refused: ok (${authenticationUuid}, ${v2sent.body.id})`);
 } else {
   throw new Error(`unknown mode ${mode}`);
 }

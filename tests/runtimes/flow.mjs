@@ -5,8 +5,12 @@
 // file runs in Node, Deno, Bun, workerd and browsers.
 //
 // runFlow(sdk, { serverURL }) takes the module namespace of "ding-otp" as the
-// runtime loaded it, throws on the first wrong answer and resolves to a
-// summary that the calling script checks.
+// runtime loaded it, runPreludeFlow(v2, { serverURL }) that of
+// "ding-otp/prelude"; each throws on the first wrong answer and resolves to
+// a summary that the calling script checks (assertSummary,
+// assertPreludeSummary). Both also pass the runtime's own `fetch` as the
+// `fetch` option, unwrapped (browsers and workerd refuse it a foreign
+// `this`), and check that a redirect is refused without being followed.
 
 const customerUuid = "0b6f2a4e-5d1c-4e8a-9f3b-7c2d1e0a9b84";
 
@@ -36,7 +40,25 @@ async function rejection(promise, what) {
   throw new Error(`${what}: resolved instead of rejecting`);
 }
 
-export async function runFlow(sdk, { serverURL, apiKey = "test-key" }) {
+/** `fetch` adding the mock's fault header; the rest of `init` (`redirect: "manual"`) unchanged. */
+const withFault = (spec, base = fetch) => (url, init) =>
+  base(url, { ...init, headers: { ...init.headers, "x-ding-mock-fault": spec } });
+
+async function requestCount(serverURL, key) {
+  const res = await fetch(`${serverURL}/_mock/requests?key=${key}`);
+  return (await res.json()).count;
+}
+
+/** A redirect to another path of the mock: refused, not followed (the mock would count it twice). */
+async function redirectRefused(call, serverURL, key, HttpError) {
+  const err = await rejection(call(), "a redirect");
+  check(err instanceof HttpError, "a redirect is a DingHttpError", String(err));
+  check(err.status === 307 || err.status === 0, "with the redirect's status (0: a browser's opaque redirect)", err.status);
+  check((await requestCount(serverURL, key)) === 1, "the redirect was not followed", await requestCount(serverURL, key));
+  return err.status;
+}
+
+export async function runFlow(sdk, { serverURL, apiKey = "test-key", platformFetch = globalThis.fetch }) {
   const { Ding, DingError, DingApiError, DingValidationError } = sdk;
   check(typeof Ding === "function", "ding-otp exports Ding", typeof Ding);
   check(typeof serverURL === "string" && serverURL.startsWith("http://127.0.0.1:"), "mock URL given", serverURL);
@@ -112,18 +134,111 @@ export async function runFlow(sdk, { serverURL, apiKey = "test-key" }) {
   check(invalid instanceof DingValidationError && invalid instanceof DingError, "validation error class", String(invalid));
   check(invalid.field === "authenticationUuid", "validation error field", invalid.field);
 
+  // The runtime's own fetch, as it is.
+  const direct = new Ding({ apiKey, serverURL, fetch: platformFetch });
+  const again = await direct.lookup.lookup(customerUuid, "+14155550123");
+  check(again.countryCode === "US", "a call through the platform's fetch", again);
+  done.push("platformFetch");
+
+  const key = "rt-" + Math.random().toString(36).slice(2);
+  const target = `${serverURL}/lookup/%2B1415555${String(Math.floor(Math.random() * 9000) + 1000)}`;
+  const redirecting = new Ding({ apiKey, serverURL, fetch: withFault(`status=307;location=${target};key=${key}`) });
+  const redirect = await redirectRefused(
+    () => redirecting.lookup.lookup(customerUuid, "+14155550177"),
+    serverURL,
+    key,
+    sdk.DingHttpError,
+  );
+  done.push("redirect");
+
   return {
     operations: done,
     checks,
     attempts,
     callerName: info.callerName,
     errors: [duplicate.name, invalid.name],
+    redirect,
   };
+}
+
+/** The v2 flow: create, inbox, wrong code, resend, right code, lookup, a webhook verified. */
+export async function runPreludeFlow(v2, { serverURL, apiKey = "test-key", platformFetch = globalThis.fetch }) {
+  const { Prelude, DingApiError, DingError, DingHttpError, DingValidationError, DingWebhookError, verifyWebhook } = v2;
+  check(typeof Prelude === "function" && typeof verifyWebhook === "function", "ding-otp/prelude exports", Object.keys(v2));
+  const origin = new URL(serverURL).origin;
+  const mock = (path) => fetch(`${origin}/v2/_mock${path}`).then((r) => r.json());
+  const prelude = new Prelude({ apiKey, serverURL: origin, fetch: platformFetch });
+  const value = freshNumber();
+  const target = { type: "phone_number", value };
+  const done = [];
+
+  const created = await prelude.verification.create({ target, metadata: { correlationId: "rt-v2" } });
+  check(created.status === "success" && created.id.startsWith("vrf_"), "create opens a verification", created);
+  const inbox = async () => (await mock(`/messages?phone_number=${encodeURIComponent(value)}`)).messages;
+  const first = await inbox();
+  check(first.length === 1, "the code is in the inbox", first);
+  const code = first[0].code;
+  const wrong = await prelude.verification.check({ target, code: code === "000000" ? "111111" : "000000" });
+  check(wrong.status === "failure", "a wrong code is a failure", wrong);
+  const resent = await prelude.verification.create({ target });
+  check(resent.status === "retry" && resent.id === created.id, "create inside the window resends", resent);
+  check((await inbox()).length === 2, "a second message", await inbox());
+  const right = await prelude.verification.check({ target, code: (await inbox()).at(-1).code });
+  check(right.status === "success", "the right code", right);
+  done.push("verification");
+
+  const info = await prelude.lookup.lookup("+14155550123", { type: ["cnam"] });
+  check(info.countryCode === "US" && typeof info.callerName === "string", "lookup with cnam", info);
+  done.push("lookup");
+
+  // A webhook the mock signed, checked with the key it publishes.
+  const hooked = await prelude.verification.create({ target: { type: "phone_number", value: freshNumber() }, options: { callbackUrl: "http://127.0.0.1:9/hook" } });
+  let delivery;
+  for (let i = 0; i < 50 && !delivery; i++) {
+    delivery = (await mock(`/webhooks?verification_id=${hooked.id}`)).deliveries.find((d) => d.event.type === "verify.authentication");
+    if (!delivery) await sleep(100);
+  }
+  check(delivery, "the mock signed a webhook", hooked.id);
+  const { pem } = await mock("/webhook-key");
+  const event = await verifyWebhook({ body: delivery.body, signature: delivery.signature, publicKey: pem });
+  check(event.type === "verify.authentication" && event.payload.verificationId === hooked.id, "a verified, typed event", event);
+  check(event.createdAt instanceof Date, "event dates are Dates", event.createdAt);
+  const forged = await rejection(
+    verifyWebhook({ body: delivery.body.replace(hooked.id, created.id), signature: delivery.signature, publicKey: pem }),
+    "a forged webhook",
+  );
+  check(forged instanceof DingWebhookError && forged.code === "bad_signature", "a forged body is refused", forged.code);
+  done.push("webhook");
+
+  const invalid = await rejection(prelude.verification.create({ target: { type: "phone_number", value: "06 12" } }), "a bad target");
+  check(invalid instanceof DingValidationError && invalid instanceof DingError && invalid.field === "target.value", "validation", invalid.field);
+  const unauthorized = await rejection(
+    new Prelude({ apiKey: "wrong", serverURL: origin }).verification.create({ target }),
+    "a wrong key",
+  );
+  check(unauthorized instanceof DingHttpError && unauthorized.status === 401, "a wrong key is a 401", String(unauthorized));
+  check(!(unauthorized instanceof DingApiError), "not a refusal of the content", unauthorized.name);
+
+  const key = "rt2-" + Math.random().toString(36).slice(2);
+  const redirecting = new Prelude({
+    apiKey,
+    serverURL: origin,
+    fetch: withFault(`status=307;location=${origin}/v2/lookup/%2B14155550188;key=${key}`),
+  });
+  const redirect = await redirectRefused(() => redirecting.lookup.lookup("+14155550199"), `${origin}/v2`, key, DingHttpError);
+  done.push("redirect");
+  return { operations: done, errors: [invalid.name, unauthorized.name, forged.name], event: event.type, redirect };
+}
+
+/** Throws unless `summary` is what runPreludeFlow returns after a full run. */
+export function assertPreludeSummary(summary) {
+  check(summary && summary.operations && summary.operations.join() === "verification,lookup,webhook,redirect", "the v2 flow ran", summary);
+  check(summary.errors.join() === "DingValidationError,DingHttpError,DingWebhookError", "the v2 error classes", summary.errors);
 }
 
 /** Throws unless `summary` is what runFlow returns after a full run. */
 export function assertSummary(summary) {
-  const want = "createAuthentication,retry,check,feedback,getAuthenticationStatus,lookup";
+  const want = "createAuthentication,retry,check,feedback,getAuthenticationStatus,lookup,platformFetch,redirect";
   check(summary && summary.operations && summary.operations.join() === want, "all six operations ran", summary);
   check(summary.errors.join() === "DingApiError,DingValidationError", "both error classes seen", summary.errors);
 }

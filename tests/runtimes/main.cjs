@@ -1,16 +1,21 @@
 // Node and Bun (require): loads the installed package with require(), so the
-// CommonJS entry and its own error classes are used (the resolved file must
-// be EXPECT_ENTRY), then runs the flow.
+// CommonJS entries and their own error classes are used (the resolved files
+// must be EXPECT_ENTRY), then runs the v1 and v2 flows.
 "use strict";
 const sdk = require("ding-otp");
-const entry = require.resolve("ding-otp").split(/[\\/]/).pop();
-if (entry !== process.env.EXPECT_ENTRY) throw new Error(`"ding-otp" resolved to ${entry}, expected ${process.env.EXPECT_ENTRY}`);
+const v2 = require("ding-otp/prelude");
+for (const spec of ["ding-otp", "ding-otp/prelude"]) {
+  const entry = require.resolve(spec).split(/[\\/]/).pop();
+  if (entry !== process.env.EXPECT_ENTRY) throw new Error(`"${spec}" resolved to ${entry}, expected ${process.env.EXPECT_ENTRY}`);
+}
 
 import("./flow.mjs")
-  .then(async ({ runFlow, assertSummary }) => {
+  .then(async ({ runFlow, assertSummary, runPreludeFlow, assertPreludeSummary }) => {
     const summary = await runFlow(sdk, { serverURL: process.env.DING_MOCK_URL });
     assertSummary(summary);
-    console.log(JSON.stringify({ entry, ...summary }));
+    const prelude = await runPreludeFlow(v2, { serverURL: process.env.DING_MOCK_URL });
+    assertPreludeSummary(prelude);
+    console.log(JSON.stringify({ entry: require.resolve("ding-otp"), ...summary, prelude }));
   })
   .catch((err) => {
     console.error(err);

@@ -1,13 +1,20 @@
 // Node (import), Deno and Bun: imports the installed package by name, runs
-// the flow against the mock (DING_MOCK_URL) and prints one JSON line with the
-// entry file the runtime resolved, which must be EXPECT_ENTRY.
+// the v1 and v2 flows against the mock (DING_MOCK_URL) and prints one JSON
+// line with the entry files the runtime resolved, which must be EXPECT_ENTRY.
 import * as sdk from "ding-otp";
-import { runFlow, assertSummary } from "./flow.mjs";
+import * as v2 from "ding-otp/prelude";
+import { runFlow, assertSummary, runPreludeFlow, assertPreludeSummary } from "./flow.mjs";
 
 const env = (name) => globalThis.process?.env?.[name] ?? globalThis.Deno?.env.get(name);
-const resolved = await import.meta.resolve("ding-otp");
-const entry = String(resolved).split("/").pop();
-if (entry !== env("EXPECT_ENTRY")) throw new Error(`"ding-otp" resolved to ${resolved}, expected ${env("EXPECT_ENTRY")}`);
+const entries = [];
+for (const spec of ["ding-otp", "ding-otp/prelude"]) {
+  const resolved = String(await import.meta.resolve(spec));
+  const entry = resolved.split("/").pop();
+  if (entry !== env("EXPECT_ENTRY")) throw new Error(`"${spec}" resolved to ${resolved}, expected ${env("EXPECT_ENTRY")}`);
+  entries.push(resolved.split("/").slice(-2).join("/"));
+}
 const summary = await runFlow(sdk, { serverURL: env("DING_MOCK_URL") });
 assertSummary(summary);
-console.log(JSON.stringify({ entry, ...summary }));
+const prelude = await runPreludeFlow(v2, { serverURL: env("DING_MOCK_URL") });
+assertPreludeSummary(prelude);
+console.log(JSON.stringify({ entries, ...summary, prelude }));

@@ -4,10 +4,12 @@
 //       as an import beside the bundle) and runs it in workerd through
 //       miniflare's API, the .wasm as a CompiledWasm module
 //   node run-worker.mjs url URL            asks a running `wrangler dev`
+// Under miniflare the Worker also has a service binding MOCK to the mock,
+// whose `fetch` it passes to the clients as it is.
 // The mock URL and key reach the worker as bindings (DING_MOCK_URL, DING_API_KEY).
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertSummary } from "./flow.mjs";
+import { assertSummary, assertPreludeSummary } from "./flow.mjs";
 
 const [mode, where] = process.argv.slice(2);
 const mock = process.env.DING_MOCK_URL;
@@ -22,6 +24,7 @@ async function answer(res) {
   if (res.status !== 200) throw new Error(`worker answered ${res.status}: ${text}`);
   const summary = JSON.parse(text);
   assertSummary(summary);
+  assertPreludeSummary(summary.prelude);
   return summary;
 }
 
@@ -49,10 +52,13 @@ if (mode === "miniflare") {
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate: "2025-06-01",
     bindings: { DING_MOCK_URL: mock, DING_API_KEY: "test-key" },
+    // A service binding to the mock: the Worker passes `env.MOCK.fetch` as it is.
+    serviceBindings: { MOCK: { external: { address: new URL(mock).host, http: {} } } },
     cf: false, // a fixed Request.cf: never fetch Cloudflare's from the network
   });
   try {
     summary = await answer(await mf.dispatchFetch("http://localhost/"));
+    if (summary.binding !== "explained") throw new Error(`a binding's fetch passed alone: ${summary.binding}`);
   } finally {
     await mf.dispose();
   }

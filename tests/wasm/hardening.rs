@@ -447,3 +447,26 @@ async fn a_fetch_that_gives_no_response_is_a_network_error_not_retried() {
 }
 
 use crate::core::formats::is_uuid;
+
+#[wasm_bindgen_test]
+async fn a_fetcher_object_is_called_on_itself_and_a_refused_invocation_is_explained() {
+    // A Workers service binding is an object whose `fetch` runs only on it.
+    let binding = Function::new_no_args(
+        "const b = { calls: 0, fetch(url, init) { if (this !== b) throw new TypeError('Illegal invocation'); b.calls++; return fetch(url, init); } }; return b;",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    let ding = client_with(KEY, None, &[("fetch", binding.clone())]);
+    ok(ding.lookup_api().lookup(CUSTOMER.into(), "+14155550123".into(), None, None)).await;
+    assert_eq!(get(&binding, "calls").as_f64(), Some(1.0));
+    // Its method alone cannot run: a validation error naming `fetch`, not a retried network error.
+    let alone = get(&binding, "fetch");
+    let ding = client_with(KEY, Some(alone.unchecked_into()), &[("retries", fast(&[]))]);
+    let e = fails(ding.lookup_api().lookup(CUSTOMER.into(), "+14155550123".into(), None, None), "DingValidationError")
+        .await;
+    assert_eq!(text(&e, "field"), "fetch");
+    assert!(text(&e, "message").contains("env.SERVICE"), "{}", text(&e, "message"));
+    assert_eq!(get(&e, "attempts").as_f64(), Some(1.0));
+    let e = Ding::new(obj(&[("apiKey", KEY.into()), ("fetch", obj(&[("fetch", 5.into())]))])).unwrap_err();
+    assert_eq!(text(&e, "field"), "fetch");
+}
