@@ -14,5 +14,15 @@ export interface VerifyWebhookInput {
    * KEY`), a JWK (`{ kty: "RSA", n, e }`, as an object or its JSON text), or
    * an RSA-PSS `CryptoKey`.
    */
-  publicKey: string | { kty: "RSA"; n: string; e: string } | CryptoKey;
+  publicKey: string | { kty: "RSA"; n: string; e: string } | WebhookCryptoKey;
+}
+
+/**
+ * A WebCrypto `CryptoKey` (RSA-PSS, usage `verify`), described by its
+ * shape so these typings need no DOM library.
+ */
+export interface WebhookCryptoKey {
+  readonly type: string;
+  readonly algorithm: { readonly name: string };
+  readonly usages: readonly string[];
 }

@@ -8,19 +8,26 @@ use crate::faults::FaultSpec;
 pub const USAGE: &str = "\
 Usage: ding-mock [OPTIONS]
 
-A local, stateful mock of the Ding OTP v1 API (base path /v1).
+A local, stateful mock of the Ding OTP v1 API (base path /v1) and of the
+Prelude v2 API (base path /v2) on the same port.
 
 Options:
   --host HOST                 address to bind (default 127.0.0.1)
   --port PORT                 port to bind, 0 picks a free one (default 8787)
   --code DIGITS               fixed OTP for every authentication (4 to 10 digits;
                               also read from DING_MOCK_CODE); random 6 digits otherwise
-  --api-key KEY               only this x-api-key is accepted (others get 403);
-                              without it any non-empty key is accepted
+  --api-key KEY               only this x-api-key (v1, others get 403) or bearer
+                              token (v2, others get 401) is accepted; without it
+                              any non-empty key is accepted
   --retry-window-secs SECS    wait between two approved retries (default 30)
-  --max-retries N             retries allowed per authentication (default 3)
-  --expiry-secs SECS          lifetime of an authentication (default 600)
-  --max-check-attempts N      wrong checks before checks are rate limited (default 5)
+  --max-retries N             retries allowed per authentication, and per v2
+                              verification window (N + 1 attempts) (default 3)
+  --expiry-secs SECS          lifetime of an authentication or of a v2 window
+                              (default 600)
+  --max-check-attempts N      wrong checks before checks are rate limited, or
+                              before a v2 verification closes (default 5)
+  --seed N                    seed of the mock's random ids, codes and webhook key
+                              (default: from the OS), for reproducible runs
   --fault SPEC                fault applied to every API request (see README)
   -h, --help                  print this help
 
@@ -50,6 +57,9 @@ pub struct Config {
     pub max_check_attempts: u32,
     /// Fault applied to every API request (a request header can add to it).
     pub fault: FaultSpec,
+    /// Seed of the random ids, codes and webhook key; the host picks one
+    /// from the OS when `None`.
+    pub seed: Option<u64>,
 }
 
 impl Default for Config {
@@ -64,8 +74,14 @@ impl Default for Config {
             expiry: Duration::from_secs(600),
             max_check_attempts: 5,
             fault: FaultSpec::default(),
+            seed: None,
         }
     }
+}
+
+/// A duration in whole milliseconds, saturating at `u64::MAX`.
+pub fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
 /// What the command line asks for.
@@ -115,6 +131,7 @@ where
             "--max-retries" => config.max_retries = number(&name, &value)?,
             "--expiry-secs" => config.expiry = seconds(&name, &value)?,
             "--max-check-attempts" => config.max_check_attempts = number(&name, &value)?,
+            "--seed" => config.seed = Some(number(&name, &value)?),
             "--fault" => {
                 config.fault = FaultSpec::parse(&value).map_err(|e| format!("--fault: {e}"))?;
             }
@@ -185,6 +202,7 @@ mod tests {
                 "7",
                 "--fault",
                 "status=503;key=a;times=2",
+                "--seed=42",
             ],
             None,
         )
@@ -198,6 +216,7 @@ mod tests {
         assert_eq!(config.expiry, Duration::from_secs(2));
         assert_eq!(config.max_check_attempts, 7);
         assert_eq!(config.fault, FaultSpec::parse("status=503;key=a;times=2").unwrap());
+        assert_eq!(config.seed, Some(42));
     }
 
     #[test]

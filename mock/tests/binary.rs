@@ -101,6 +101,7 @@ fn help_and_bad_options() {
     let text = String::from_utf8(help.stdout).unwrap();
     assert!(text.starts_with("Usage: ding-mock [OPTIONS]"), "{text}");
     assert!(text.contains("--max-check-attempts"));
+    assert!(text.contains("--seed") && text.contains("/v2"), "{text}");
 
     let bad = Command::new(BIN).arg("--colour").output().expect("run");
     assert_eq!(bad.status.code(), Some(2));
@@ -116,4 +117,56 @@ fn code_from_the_environment() {
     server.request("POST /v1/authentication HTTP/1.1", body);
     let answer = server.request("GET /v1/_mock/messages?phone_number=%2B33612345678 HTTP/1.1", "");
     assert!(answer.contains("Your verification code is 13579"), "{answer}");
+}
+
+/// Sends a create with the fault `spec` and hangs up after 100 ms.
+fn create_and_hang_up(server: &Server, spec: &str, phone: &str) {
+    let body = format!(r#"{{"customer_uuid":"0b6f2a4e-5d1c-4e8a-9f3b-7c2d1e0a9b84","phone_number":"{phone}"}}"#);
+    let mut stream = TcpStream::connect(&server.addr).expect("connect");
+    let request = format!(
+        "POST /v1/authentication HTTP/1.1\r\nhost: {}\r\nx-api-key: k\r\nx-ding-mock-fault: {spec}\r\n\
+         content-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+        server.addr,
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).expect("write");
+    std::thread::sleep(Duration::from_millis(100));
+    drop(stream);
+}
+
+#[test]
+fn a_client_that_gives_up_during_delay_changes_nothing_but_late_acts() {
+    let server = Server::start(&["--port", "0"], None);
+    create_and_hang_up(&server, "delay=600", "+14155550001");
+    create_and_hang_up(&server, "late=600", "+14155550002");
+    std::thread::sleep(Duration::from_millis(1200));
+    let answer = server.request("GET /v1/_mock/messages HTTP/1.1", "");
+    assert!(!answer.contains("+14155550001"), "the delayed create never ran: {answer}");
+    assert!(answer.contains("+14155550002"), "the late create ran before the wait: {answer}");
+}
+
+#[test]
+fn v2_over_a_real_socket() {
+    let server = Server::start(&["--port", "0", "--code", "246810", "--api-key", "sk_v2", "--seed", "10"], None);
+    let bearer = "authorization: Bearer sk_v2";
+    let body = r#"{"target":{"type":"phone_number","value":"+33612345678"}}"#;
+    let answer = server.request(&format!("POST /v2/verification HTTP/1.1\r\n{bearer}"), body);
+    assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
+    assert!(answer.contains(r#""status":"success""#), "{answer}");
+    let check = r#"{"target":{"type":"phone_number","value":"+33612345678"},"code":"246810"}"#;
+    let answer = server.request(&format!("POST /v2/verification/check HTTP/1.1\r\n{bearer}"), check);
+    assert!(answer.contains(r#""status":"success""#), "{answer}");
+    // The SDKs' raw `+` in the path.
+    let answer = server.request(&format!("GET /v2/lookup/+14155550123?type=cnam HTTP/1.1\r\n{bearer}"), "");
+    assert!(answer.starts_with("HTTP/1.1 200 OK") && answer.contains(r#""caller_name""#), "{answer}");
+    // A DELETE with a JSON body.
+    let number = r#"{"phone_number":"+447700900123"}"#;
+    let path = "/v2/verification/management/phone-numbers/block";
+    server.request(&format!("POST {path} HTTP/1.1\r\n{bearer}"), number);
+    let answer = server.request(&format!("DELETE {path} HTTP/1.1\r\n{bearer}"), number);
+    assert!(answer.starts_with("HTTP/1.1 200 OK") && answer.contains("+447700900123"), "{answer}");
+    let answer = server.request(&format!("GET {path} HTTP/1.1\r\n{bearer}"), "");
+    assert!(answer.contains(r#"{"phone_numbers":[]}"#), "{answer}");
+    let answer = server.request("POST /v2/verification HTTP/1.1\r\nauthorization: Bearer nope", body);
+    assert!(answer.starts_with("HTTP/1.1 401") && answer.contains("invalid_api_key"), "{answer}");
 }

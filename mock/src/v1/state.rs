@@ -1,16 +1,17 @@
-//! The mock's memory: authentications with their event history, the inbox
-//! of sent messages, feedback records and fault-key counters, plus the rules
-//! that decide each status.
+//! The v1 memory: authentications with their event history and feedback
+//! records, plus the rules that decide each status. Messages go to the
+//! inbox the core shares with v2.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::{Duration, SystemTime};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::config::Config;
+use super::requests::{CreateAuthentication, Signals};
+use crate::clock::rfc3339;
+use crate::config::{millis, Config};
 use crate::error::ApiError;
-use crate::requests::{CreateAuthentication, Signals};
+use crate::inbox::Message;
+use crate::rng::Rng;
 
 /// A number whose last four digits are these is flagged as spam.
 const SPAM_SUFFIX: &str = "0666";
@@ -19,53 +20,14 @@ const SPAM_SUFFIX: &str = "0666";
 /// are `rate_limited`.
 const RATE_LIMIT: usize = 10;
 
-/// Window of the per-number rate limit.
-const RATE_WINDOW: Duration = Duration::from_secs(3600);
+/// Window of the per-number rate limit, in milliseconds.
+const RATE_WINDOW_MS: u64 = 3_600_000;
 
 /// Cost of one delivered message, as a balance movement.
 const ATTEMPT_COST: f64 = -0.045;
 
 /// Sender ID used when the request gives none.
 const DEFAULT_SENDER: &str = "Ding";
-
-/// Formats an instant as RFC 3339 in UTC with milliseconds
-/// (`2025-04-28T09:15:27.412Z`).
-pub fn rfc3339(at: SystemTime) -> String {
-    humantime::format_rfc3339_millis(at).to_string()
-}
-
-/// A fresh random UUID v4 in its usual lowercase form.
-pub fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
-
-/// A random 6-digit code (leading zeros kept).
-fn random_code() -> String {
-    let bytes = uuid::Uuid::new_v4().into_bytes();
-    let n = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-    format!("{:06}", n % 1_000_000)
-}
-
-/// Shared state handed to every handler: the configuration and the store.
-#[derive(Clone)]
-pub struct App {
-    /// Settings the server was started with.
-    pub config: Arc<Config>,
-    store: Arc<Mutex<Store>>,
-}
-
-impl App {
-    /// A server state with an empty store.
-    pub fn new(config: Config) -> Self {
-        Self { config: Arc::new(config), store: Arc::default() }
-    }
-
-    /// Locks the store. A handler never panics while holding it, but a
-    /// poisoned lock is still used rather than turned into a panic.
-    pub fn store(&self) -> MutexGuard<'_, Store> {
-        self.store.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-}
 
 /// Status of a new authentication.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -153,21 +115,6 @@ enum EventKind {
     },
 }
 
-/// A message the mock "sent": what a demo shows so a person can type the code.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Message {
-    /// Recipient.
-    pub phone_number: String,
-    /// Authentication the code belongs to.
-    pub authentication_uuid: String,
-    /// The code.
-    pub code: String,
-    /// Full message text.
-    pub content: String,
-    /// When it was sent.
-    pub created_at: String,
-}
-
 /// One authentication and everything that happened to it.
 #[derive(Debug, Clone)]
 pub struct Auth {
@@ -186,21 +133,21 @@ pub struct Auth {
     sender_id: String,
     /// Signals given at creation.
     pub signals: Signals,
-    /// Creation instant.
-    pub created_at: SystemTime,
-    /// After this, checks and retries answer `expired_auth`.
-    pub expires_at: SystemTime,
+    /// Creation instant (ms since the epoch).
+    pub created_at: u64,
+    /// From this instant on, checks and retries answer `expired_auth`.
+    pub expires_at: u64,
     validated: bool,
     wrong_checks: u32,
     attempts: u32,
     remaining_retry: u32,
-    next_retry_at: SystemTime,
+    next_retry_at: u64,
     /// History, oldest first.
     pub events: Vec<Event>,
 }
 
 impl Auth {
-    fn record(&mut self, at: SystemTime, kind: EventKind) {
+    fn record(&mut self, at: u64, kind: EventKind) {
         self.events.push(Event { kind, created_at: rfc3339(at) });
     }
 
@@ -211,9 +158,9 @@ impl Auth {
 
     /// Sends the code once more: an attempt, its delivery report, its cost
     /// and a message in the inbox.
-    fn send(&mut self, inbox: &mut Vec<Message>, now: SystemTime) {
+    fn send(&mut self, inbox: &mut Vec<Message>, rng: &mut Rng, now: u64) {
         self.attempts += 1;
-        let attempt_id = new_id();
+        let attempt_id = rng.uuid();
         let content = format!("Your verification code is {}", self.code);
         let attempt_number = self.attempts;
         self.record(
@@ -233,16 +180,19 @@ impl Auth {
         );
         self.record(now, EventKind::BalanceUpdate { amount: ATTEMPT_COST, balance_update_type: "attempt_success" });
         inbox.push(Message {
-            phone_number: self.phone_number.clone(),
-            authentication_uuid: self.uuid.clone(),
+            phone_number: Some(self.phone_number.clone()),
+            email_address: None,
+            authentication_uuid: Some(self.uuid.clone()),
+            verification_id: None,
             code: self.code.clone(),
             content,
+            channel: None,
             created_at: rfc3339(now),
         });
     }
 
     /// Decides a check and records it.
-    fn check(&mut self, code: &str, max_wrong: u32, now: SystemTime) -> CheckStatus {
+    fn check(&mut self, code: &str, max_wrong: u32, rng: &mut Rng, now: u64) -> CheckStatus {
         // Once validated, only the right code says so again: a wrong one is
         // `invalid` (and counts), so holding the id alone proves nothing.
         let status = if self.validated && code == self.code {
@@ -263,14 +213,14 @@ impl Auth {
             self.wrong_checks += 1;
             CheckStatus::Invalid
         };
-        let id = new_id();
+        let id = rng.uuid();
         let code = code.to_owned();
         self.record(now, EventKind::Check { id, code, status });
         status
     }
 
     /// Decides a retry and, when approved, sends again.
-    fn retry(&mut self, window: Duration, inbox: &mut Vec<Message>, now: SystemTime) -> RetryStatus {
+    fn retry(&mut self, window: u64, inbox: &mut Vec<Message>, rng: &mut Rng, now: u64) -> RetryStatus {
         let status = if self.validated {
             RetryStatus::AlreadyValidated
         } else if now >= self.expires_at {
@@ -286,15 +236,15 @@ impl Auth {
         };
         if status == RetryStatus::Approved {
             self.remaining_retry -= 1;
-            self.next_retry_at = now + window;
-            self.send(inbox, now);
+            self.next_retry_at = now.saturating_add(window);
+            self.send(inbox, rng, now);
         }
         status
     }
 }
 
 /// The authentication `uuid` if it belongs to `customer` (both lowercase).
-fn owned<'a>(auths: &'a mut HashMap<String, Auth>, customer: &str, uuid: &str) -> Option<&'a mut Auth> {
+fn owned<'a>(auths: &'a mut BTreeMap<String, Auth>, customer: &str, uuid: &str) -> Option<&'a mut Auth> {
     auths.get_mut(uuid).filter(|a| a.customer == customer)
 }
 
@@ -304,27 +254,31 @@ pub struct RetryOutcome {
     /// The decision.
     pub status: RetryStatus,
     /// Earliest next retry.
-    pub next_retry_at: SystemTime,
+    pub next_retry_at: u64,
     /// Retries left.
     pub remaining_retry: u32,
 }
 
-/// Everything the mock remembers; [`Store::default`] is the empty state.
+/// Everything v1 remembers; [`Store::default`] is the empty state.
 #[derive(Debug, Default)]
 pub struct Store {
-    auths: HashMap<String, Auth>,
-    inbox: Vec<Message>,
+    auths: BTreeMap<String, Auth>,
     /// Feedback statuses recorded per (customer, number).
-    feedback: HashMap<(String, String), Vec<String>>,
-    /// Requests seen per fault key.
-    fault_keys: HashMap<String, u64>,
+    feedback: BTreeMap<(String, String), Vec<String>>,
 }
 
 impl Store {
     /// Starts an authentication from a validated request and sends its code
     /// unless the number is spam or over its rate limit.
-    pub fn create(&mut self, req: CreateAuthentication, config: &Config, now: SystemTime) -> &Auth {
-        let since = now.checked_sub(RATE_WINDOW).unwrap_or(SystemTime::UNIX_EPOCH);
+    pub fn create(
+        &mut self,
+        req: CreateAuthentication,
+        config: &Config,
+        inbox: &mut Vec<Message>,
+        rng: &mut Rng,
+        now: u64,
+    ) -> &Auth {
+        let since = now.saturating_sub(RATE_WINDOW_MS);
         let recent = self.auths.values().filter(|a| a.phone_number == req.phone_number && a.created_at > since).count();
         let status = if req.phone_number.ends_with(SPAM_SUFFIX) {
             AuthStatus::SpamDetected
@@ -334,26 +288,26 @@ impl Store {
             AuthStatus::Pending
         };
         let mut auth = Auth {
-            uuid: new_id(),
+            uuid: rng.uuid(),
             customer: req.customer_uuid.to_ascii_lowercase(),
             phone_number: req.phone_number,
-            code: config.code.clone().unwrap_or_else(random_code),
+            code: config.code.clone().unwrap_or_else(|| rng.digits(6)),
             status,
             template_id: req.template_id,
             correlation_id: req.correlation_id,
             sender_id: req.sender_id.unwrap_or_else(|| DEFAULT_SENDER.to_owned()),
             signals: req.signals,
             created_at: now,
-            expires_at: now + config.expiry,
+            expires_at: now.saturating_add(millis(config.expiry)),
             validated: false,
             wrong_checks: 0,
             attempts: 0,
             remaining_retry: config.max_retries,
-            next_retry_at: now + config.retry_window,
+            next_retry_at: now.saturating_add(millis(config.retry_window)),
             events: Vec::new(),
         };
         if auth.sent() {
-            auth.send(&mut self.inbox, now);
+            auth.send(inbox, rng, now);
         }
         let uuid = auth.uuid.clone();
         self.auths.entry(uuid).or_insert(auth)
@@ -372,17 +326,26 @@ impl Store {
         uuid: &str,
         code: &str,
         config: &Config,
-        now: SystemTime,
+        rng: &mut Rng,
+        now: u64,
     ) -> Option<CheckStatus> {
         let auth = owned(&mut self.auths, customer, uuid)?;
-        Some(auth.check(code, config.max_check_attempts, now))
+        Some(auth.check(code, config.max_check_attempts, rng, now))
     }
 
     /// Asks for a resend; `None` when the authentication is unknown to this
     /// customer.
-    pub fn retry(&mut self, customer: &str, uuid: &str, config: &Config, now: SystemTime) -> Option<RetryOutcome> {
+    pub fn retry(
+        &mut self,
+        customer: &str,
+        uuid: &str,
+        config: &Config,
+        inbox: &mut Vec<Message>,
+        rng: &mut Rng,
+        now: u64,
+    ) -> Option<RetryOutcome> {
         let auth = owned(&mut self.auths, customer, uuid)?;
-        let status = auth.retry(config.retry_window, &mut self.inbox, now);
+        let status = auth.retry(millis(config.retry_window), inbox, rng, now);
         Some(RetryOutcome { status, next_retry_at: auth.next_retry_at, remaining_retry: auth.remaining_retry })
     }
 
@@ -392,7 +355,7 @@ impl Store {
     /// `no_associated_auth_found` when this customer never started an
     /// authentication for the number, `duplicated_feedback_status` when the
     /// same status was already recorded.
-    pub fn feedback(&mut self, customer: &str, phone: &str, status: &str) -> Result<String, ApiError> {
+    pub fn feedback(&mut self, customer: &str, phone: &str, status: &str, rng: &mut Rng) -> Result<String, ApiError> {
         let known = self.auths.values().any(|a| a.customer == customer && a.phone_number == phone);
         if !known {
             return Err(ApiError::bad_request(
@@ -408,28 +371,6 @@ impl Store {
             ));
         }
         recorded.push(status.to_owned());
-        Ok(new_id())
-    }
-
-    /// Messages sent so far, oldest first, optionally for one number only.
-    pub fn messages(&self, phone: Option<&str>) -> Vec<Message> {
-        self.inbox.iter().filter(|m| phone.is_none_or(|p| m.phone_number == p)).cloned().collect()
-    }
-
-    /// Counts one more request carrying fault key `key`; returns the new count.
-    pub fn count_fault_key(&mut self, key: &str) -> u64 {
-        let count = self.fault_keys.entry(key.to_owned()).or_default();
-        *count += 1;
-        *count
-    }
-
-    /// Requests seen so far with fault key `key`.
-    pub fn fault_key_count(&self, key: &str) -> u64 {
-        self.fault_keys.get(key).copied().unwrap_or(0)
-    }
-
-    /// Forgets everything.
-    pub fn reset(&mut self) {
-        *self = Self::default();
+        Ok(rng.uuid())
     }
 }

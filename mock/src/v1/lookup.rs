@@ -1,30 +1,27 @@
-//! `GET /lookup/{phone_number}`: plausible, deterministic number metadata
-//! from a small table of countries.
+//! `GET /v1/lookup/{phone_number}`: plausible, deterministic number metadata
+//! from a small table of countries (which the v2 lookup shares).
 
-use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query};
-use axum::http::HeaderMap;
-use axum::Json;
 use serde::Serialize;
 
+use super::requests;
 use crate::error::ApiError;
-use crate::requests;
+use crate::http::Reply;
 
 /// What the mock knows of one country's numbering plan.
 #[derive(Debug)]
-struct Country {
+pub struct Country {
     /// Country calling code, without `+`.
-    dial: &'static str,
+    pub dial: &'static str,
     /// ISO 3166-1 alpha-2 code.
-    iso: &'static str,
+    pub iso: &'static str,
     /// Starts of the national number that are mobile ranges; `?` is any digit.
     mobile: &'static [&'static str],
     /// Carrier named in the answer.
-    carrier: &'static str,
+    pub carrier: &'static str,
     /// Mobile country code of that carrier.
-    mcc: &'static str,
+    pub mcc: &'static str,
     /// Mobile network code of that carrier.
-    mnc: &'static str,
+    pub mnc: &'static str,
 }
 
 /// The countries the mock tells apart. Their calling codes are prefix-free,
@@ -64,6 +61,54 @@ fn starts_like(number: &str, pattern: &str) -> bool {
     number.len() >= pattern.len() && number.bytes().zip(pattern.bytes()).all(|(n, p)| p == b'?' || n == p)
 }
 
+/// The line types the table tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// A mobile range.
+    Mobile,
+    /// A geographic landline.
+    FixedLine,
+    /// A North American toll-free number.
+    TollFree,
+    /// A country the table does not know.
+    Unknown,
+}
+
+impl LineKind {
+    /// The v1 (PascalCase) name.
+    fn v1(self) -> &'static str {
+        match self {
+            Self::Mobile => "Mobile",
+            Self::FixedLine => "FixedLine",
+            Self::TollFree => "TollFree",
+            Self::Unknown => "Unknown",
+        }
+    }
+}
+
+/// The country and line type of a valid E.164 number.
+pub fn classify(number: &str) -> (&'static Country, LineKind) {
+    let digits = number.trim_start_matches('+');
+    let country = COUNTRIES.iter().find(|c| digits.starts_with(c.dial)).unwrap_or(&ELSEWHERE);
+    let national = digits.get(country.dial.len()..).unwrap_or_default();
+    let kind = if country.iso == "US" && TOLL_FREE.iter().any(|p| national.starts_with(p)) {
+        LineKind::TollFree
+    } else if country.mobile.iter().any(|p| starts_like(national, p)) {
+        LineKind::Mobile
+    } else if country.iso == ELSEWHERE.iso {
+        LineKind::Unknown
+    } else {
+        LineKind::FixedLine
+    };
+    (country, kind)
+}
+
+/// The caller name of a number, the same for the same digits.
+pub fn caller_name(number: &str) -> &'static str {
+    let digit_sum: usize = number.bytes().filter(u8::is_ascii_digit).map(|d| usize::from(d - b'0')).sum();
+    CALLER_NAMES[digit_sum % CALLER_NAMES.len()]
+}
+
 /// Answer of `GET /lookup/{phone_number}`.
 #[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct LookupReport {
@@ -82,46 +127,25 @@ pub struct LookupReport {
 /// Metadata for a valid E.164 `number`; the same number always gets the
 /// same answer.
 fn describe(number: &str, cnam: bool) -> LookupReport {
-    let digits = number.trim_start_matches('+');
-    let country = COUNTRIES.iter().find(|c| digits.starts_with(c.dial)).unwrap_or(&ELSEWHERE);
-    let national = &digits[country.dial.len()..];
-    let line_type = if country.iso == "US" && TOLL_FREE.iter().any(|p| national.starts_with(p)) {
-        "TollFree"
-    } else if country.mobile.iter().any(|p| starts_like(national, p)) {
-        "Mobile"
-    } else if country.iso == ELSEWHERE.iso {
-        "Unknown"
-    } else {
-        "FixedLine"
-    };
-    let digit_sum: usize = digits.bytes().map(|d| usize::from(d - b'0')).sum();
+    let (country, kind) = classify(number);
     LookupReport {
         phone_number: number.to_owned(),
         country_code: country.iso,
-        line_type,
+        line_type: kind.v1(),
         carrier: country.carrier,
         mcc: country.mcc,
         mnc: country.mnc,
         number_ported: false,
         temporary_phone_number: false,
-        caller_name: cnam.then(|| CALLER_NAMES[digit_sum % CALLER_NAMES.len()]),
+        caller_name: cnam.then(|| caller_name(number)),
     }
 }
 
 /// `GET /lookup/{phone_number}` with the `customer-uuid` header and an
 /// optional, repeatable `type=cnam` query.
-pub async fn lookup(
-    headers: HeaderMap,
-    number: Result<Path<String>, PathRejection>,
-    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Result<Json<LookupReport>, ApiError> {
-    let customer = headers.get("customer-uuid").and_then(|v| v.to_str().ok()).unwrap_or_default();
+pub fn lookup(customer: &str, number: &str, query: &[(String, String)]) -> Result<Reply, ApiError> {
     requests::customer(customer)?;
-    let number = requests::path_text(number);
-    requests::phone(&number)?;
-    let Ok(Query(query)) = query else {
-        return Err(ApiError::bad_request("bad_request", "the query string is malformed"));
-    };
+    requests::phone(number)?;
     let mut cnam = false;
     for (name, value) in query.iter().filter(|(name, _)| name == "type") {
         if value != "cnam" {
@@ -130,7 +154,7 @@ pub async fn lookup(
         }
         cnam = true;
     }
-    Ok(Json(describe(&number, cnam)))
+    Ok(Reply::json(200, &describe(number, cnam)))
 }
 
 #[cfg(test)]

@@ -1,11 +1,9 @@
-//! Request bodies of the API and their checks, which give the contract's
+//! Request bodies of the v1 API and their checks, which give the contract's
 //! error codes.
 //!
 //! Unknown JSON fields are accepted and ignored, and `null` counts as absent,
 //! as the contract asks of tolerant readers.
 
-use axum::extract::rejection::PathRejection;
-use axum::extract::Path;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -22,12 +20,6 @@ const NIL_UUID: &str = "00000000-0000-0000-0000-000000000000";
 /// `bad_request`.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     serde_json::from_slice(body).map_err(|e| ApiError::bad_request("bad_request", format!("invalid request body: {e}")))
-}
-
-/// The percent-decoded path parameter, or an empty string (which no check
-/// accepts) when it could not be decoded.
-pub fn path_text(param: Result<Path<String>, PathRejection>) -> String {
-    param.map(|Path(text)| text).unwrap_or_default()
 }
 
 /// Checks a customer UUID (`account_invalid` when malformed or nil) and
