@@ -12,6 +12,16 @@ import { makeError } from "./errors.js";
 
 const PREFIX = "rsassa-pss-sha256=";
 
+// Node 18 has WebCrypto only as `require("node:crypto").webcrypto`: its
+// entry files hand it over (`useSubtle`), so this file imports nothing
+// runtime-specific.
+let fallbackSubtle;
+
+/** Used by the Node entries where `globalThis.crypto` is missing. */
+export function useSubtle(subtle) {
+  fallbackSubtle = subtle;
+}
+
 function fail(code, message) {
   return makeError("DingWebhookError", message, { code });
 }
@@ -106,7 +116,7 @@ async function importKey(subtle, publicKey) {
  */
 export async function verifyWebhook(decoder, body, signature, publicKey) {
   try {
-    const subtle = globalThis.crypto && globalThis.crypto.subtle;
+    const subtle = (globalThis.crypto && globalThis.crypto.subtle) || fallbackSubtle;
     if (!subtle) throw fail("unsupported", "WebCrypto (crypto.subtle) is not available in this runtime");
     if (signature === undefined || signature === null || signature.trim() === "") {
       throw fail("missing_signature", "the webhook has no X-Webhook-Signature header: is signing enabled for the account?");

@@ -14,9 +14,10 @@
 //               (cjs/, converted here from the ESM glue and snippets)
 //   index.js    browsers, bundlers and Deno: fetches the .wasm by URL with a
 //               top-level await
-// v1's files are at the root, v2's in prelude/. Both modules share the JS
-// snippets (errors, transport): one copy of each in snippets/.
-import { readFileSync, writeFileSync, readdirSync, copyFileSync, mkdirSync, existsSync } from "node:fs";
+// v1's entry files and .wasm are at the root, v2's in prelude/ (the glue
+// of each stays at the root, beside the JS snippets (errors, transport,
+// webhook) that both modules share).
+import { readFileSync, writeFileSync, readdirSync, copyFileSync, mkdirSync, existsSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 
@@ -40,6 +41,9 @@ const snippetFiles = readdirSync(join(pkg, "snippets"), { recursive: true })
 const errorsPath = snippetFiles.find((p) => p.endsWith("/js/errors.js"));
 if (!errorsPath) throw new Error("errors.js snippet not found in pkg/snippets");
 const errorClasses = [...readFileSync(join(pkg, errorsPath), "utf8").matchAll(/^export class (Ding\w*Error)\b/gm)].map((m) => m[1]);
+// webhook.js needs WebCrypto, which Node 18 has only in node:crypto: the
+// Node entries of a module that uses it hand it over.
+const webhookPath = snippetFiles.find((p) => p.endsWith("/js/webhook.js"));
 
 // wasm-bindgen declares `[Symbol.dispose]()`, which needs TypeScript's
 // esnext.disposable lib: drop it so the typings work with any `lib`
@@ -107,9 +111,28 @@ for (const e of ENTRIES) {
   mkdirSync(dir, { recursive: true });
   const up = e.dir ? "../" : "./";
   const glue = `${up}${e.glue}.js`;
-  const wasm = `${up}${e.glue}_bg.wasm`;
+  // The .wasm sits beside its entry files, so that a bundle that keeps
+  // `new URL("./x_bg.wasm", import.meta.url)` finds it beside the bundle.
+  const wasmFile = `${e.glue}_bg.wasm`;
+  if (e.dir) {
+    renameSync(join(pkg, wasmFile), join(dir, wasmFile));
+    // The glue's own fallback URL (unused by the entries, seen by bundlers).
+    const gluePath = join(pkg, `${e.glue}.js`);
+    const src = readFileSync(gluePath, "utf8");
+    const from = `new URL('${wasmFile}', import.meta.url)`;
+    if (!src.includes(from)) throw new Error(`${e.glue}.js: no ${from}`);
+    writeFileSync(gluePath, src.replace(from, `new URL('${e.dir}/${wasmFile}', import.meta.url)`));
+  }
+  const wasm = `./${wasmFile}`;
   const errors = `${up}${errorsPath}`;
   const reexports = `export { ${values.join(", ")} } from "${glue}";\nexport { ${errorClasses.join(", ")} } from "${errors}";\n`;
+  const usesWebhook = webhookPath && readFileSync(join(pkg, `${e.glue}.js`), "utf8").includes(webhookPath);
+  const nodeCrypto = usesWebhook
+    ? `import { webcrypto } from "node:crypto";\nimport { useSubtle } from "${up}${webhookPath}";\nif (!globalThis.crypto?.subtle) useSubtle(webcrypto.subtle);\n`
+    : "";
+  const nodeCryptoCjs = usesWebhook
+    ? `if (!globalThis.crypto?.subtle) require(${JSON.stringify(`${up}cjs/${cjsName(webhookPath)}`)}).useSubtle(require("node:crypto").webcrypto.subtle);\n`
+    : "";
   const at = (f) => (e.dir ? `${e.dir}/${f}` : f);
 
   writeFileSync(
@@ -125,7 +148,7 @@ ${reexports}`,
     `${header}// ${e.title}: entry for Node.js and Bun: reads the wasm from disk and compiles it synchronously.
 import { readFileSync } from "node:fs";
 import { initSync } from "${glue}";
-initSync({ module: readFileSync(new URL("${wasm}", import.meta.url)) });
+${nodeCrypto}initSync({ module: readFileSync(new URL("${wasm}", import.meta.url)) });
 ${reexports}`,
   );
   writeFileSync(
@@ -149,7 +172,7 @@ const { readFileSync } = require("node:fs");
 const { join } = require("node:path");
 const glue = require("${up}cjs/${e.glue}.cjs");
 const errors = require(${JSON.stringify(`${up}cjs/${cjsName(errorsPath)}`)});
-glue.initSync({ module: readFileSync(join(__dirname, "${wasm}")) });
+${nodeCryptoCjs}glue.initSync({ module: readFileSync(join(__dirname, "${wasm}")) });
 ${values.map((c) => `exports.${c} = glue.${c};`).join("\n")}
 ${errorClasses.map((c) => `exports.${c} = errors.${c};`).join("\n")}
 `,
@@ -188,9 +211,9 @@ export type {\n  ${types.join(",\n  ")},\n} from "${up}${e.glue}.js";
     ...(e.dir ? [`${e.dir}/`] : [...entryFiles, "index.d.ts", "index.d.cts"]),
     `${e.glue}.js`,
     `${e.glue}.d.ts`,
-    `${e.glue}_bg.wasm`,
+    at(wasmFile),
   );
-  built.push(`${e.subpath} → ${e.glue}_bg.wasm: ${values.join(", ")}`);
+  built.push(`${e.subpath} → ${at(wasmFile)}: ${values.join(", ")}`);
   if (!/^export (declare )?class DingError\b/m.test(dts)) throw new Error(`${e.glue}.d.ts lacks the error classes`);
 }
 exportsMap["./package.json"] = "./package.json";

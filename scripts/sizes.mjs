@@ -31,7 +31,7 @@ export async function signIn(customerUuid, phoneNumber, code) {
 }`,
   },
   "ding-otp/prelude": {
-    wasm: "ding_prelude_bg.wasm",
+    wasm: "prelude/ding_prelude_bg.wasm",
     source: `import { Prelude, DingApiError } from "ding-otp/prelude";
 const prelude = new Prelude({ apiKey: "k" });
 export async function signIn(value, code) {

@@ -190,7 +190,7 @@ chrome_v="$(version chromium | cut -d' ' -f1-2)"
 firefox_v="$(version firefox-esr | sed 's/^Mozilla //')"
 check "esbuild $(pkgv esbuild) bundle" 60 sh -c \
   'cd "$1" && "$2" app.mjs --bundle --format=esm --platform=browser --outdir=dist-esbuild --log-level=warning &&
-   cp node_modules/ding-otp/ding_otp_bg.wasm dist-esbuild/' _ "$dir" "$bin/esbuild"
+   cp node_modules/ding-otp/ding_otp_bg.wasm node_modules/ding-otp/prelude/ding_prelude_bg.wasm dist-esbuild/' _ "$dir" "$bin/esbuild"
 check "vite $(pkgv vite) build" 120 env -C "$dir" \
   "$bin/vite" build vite --base ./ --outDir ../dist-vite --emptyOutDir --logLevel warn
 for browser in chrome firefox; do

@@ -6,12 +6,29 @@
 //! percent-encoded (`%73`, either hex case), mixed in any way. A string is
 //! searched whole before it is cut to length, and a cut never leaves the
 //! start of the key at the end.
+//!
+//! A key shorter than [`SHORT`] characters (a test key) is removed only
+//! where it stands as a word: anywhere else it would cut ordinary text,
+//! an error code like `blocked_number` for a key `k`.
 
 /// What replaces the key.
 pub const MARK: &str = "[redacted]";
 
 /// Most bytes one key character can take in the hay (`\u0041`).
 const WIDEST: usize = 6;
+
+/// Keys at least this long are removed wherever they appear.
+pub const SHORT: usize = 8;
+
+fn word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether a match of `key` at `start..end` in `h` is one to remove.
+fn stands_alone(h: &[u8], start: usize, end: usize, key: &[u8]) -> bool {
+    let apart = |b: Option<&u8>| b.map_or(true, |&b| !word_byte(b));
+    key.len() >= SHORT || (apart(start.checked_sub(1).and_then(|i| h.get(i))) && apart(h.get(end)))
+}
 
 fn hex(b: u8) -> Option<u8> {
     match b {
@@ -96,9 +113,11 @@ pub fn redact(hay: &str, key: &str) -> String {
     while let Some(&b) = h.get(i) {
         if could_start(b, k) {
             if let Reach::Whole(end) = reach(h, i, k) {
-                out.extend_from_slice(MARK.as_bytes());
-                i = end;
-                continue;
+                if stands_alone(h, i, end, k) {
+                    out.extend_from_slice(MARK.as_bytes());
+                    i = end;
+                    continue;
+                }
             }
         }
         out.push(b);
@@ -151,5 +170,8 @@ pub fn clean(hay: &str, key: &str, max_bytes: usize) -> String {
 /// Whether `hay` holds a spelling of `key`.
 pub fn contains(hay: &str, key: &str) -> bool {
     let (h, k) = (hay.as_bytes(), key.as_bytes());
-    !k.is_empty() && h.iter().enumerate().any(|(i, &b)| could_start(b, k) && matches!(reach(h, i, k), Reach::Whole(_)))
+    !k.is_empty()
+        && h.iter().enumerate().any(|(i, &b)| {
+            could_start(b, k) && matches!(reach(h, i, k), Reach::Whole(end) if stands_alone(h, i, end, k))
+        })
 }

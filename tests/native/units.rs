@@ -262,6 +262,17 @@ fn the_key_is_found_in_any_spelling() {
 }
 
 #[test]
+fn a_short_test_key_is_removed_only_where_it_stands_alone() {
+    assert_eq!(redact("blocked_number", "k"), "blocked_number");
+    assert_eq!(redact(r#"{"key":"k","x":"%6B"}"#, "k"), r#"{"key":"[redacted]","x":"[redacted]"}"#);
+    assert_eq!(redact("x-echo-key: abc", "abc"), "x-echo-key: [redacted]");
+    assert!(!contains("invalid_api_key", "key"));
+    assert!(contains("the key is key.", "key"));
+    // From 8 characters on, anywhere.
+    assert_eq!(redact("xxtest-key1yy", "test-key1"), "xx[redacted]yy");
+}
+
+#[test]
 fn a_cut_never_leaves_the_start_of_the_key() {
     let body = format!("{}{KEY}{}", "a".repeat(90), "z".repeat(50));
     for max in 80..=160 {

@@ -43,7 +43,10 @@ if (mode === "miniflare") {
     external: ["*.wasm"],
     logLevel: "warning",
   });
-  copyFileSync(join(where, "node_modules/ding-otp/ding_otp_bg.wasm"), join(dist, "ding_otp_bg.wasm"));
+  // Each entry's .wasm beside the bundle, as wrangler does.
+  for (const wasm of ["ding_otp_bg.wasm", "prelude/ding_prelude_bg.wasm"]) {
+    copyFileSync(join(where, "node_modules/ding-otp", wasm), join(dist, wasm.split("/").pop()));
+  }
   const { Miniflare } = await import("miniflare");
   const mf = new Miniflare({
     modules: true,
