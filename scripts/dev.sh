@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The main command: builds the package, starts the mock Ding server and the
-# demo page, prints the address to open, and runs until Ctrl-C, then stops
-# both. Installs what is missing first (scripts/setup.sh).
+# The main command: builds the package, starts the mock server (the Ding v1
+# API under /v1 and the Prelude v2 API under /v2) and the demo server (the
+# page, and the webhook receiver of its v2 flow), prints the address to open,
+# and runs until Ctrl-C, then stops both. No API key needed: the mock takes
+# the page's made-up one. Installs what is missing first (scripts/setup.sh).
 # Usage: scripts/dev.sh [--dev]    (--dev: a debug build of the package)
 # Environment: DING_MOCK_PORT, DEMO_PORT fix the ports (default: free ones);
 # any ding-mock option can go in DING_MOCK_ARGS (like "--retry-window-secs 10").
@@ -42,8 +44,12 @@ if [ -z "$url" ]; then
   exit 1
 fi
 
-printf '\n  mock Ding API  %s\n' "$DING_MOCK_URL"
+mock_origin="${DING_MOCK_URL%/v1}"
+printf '\n  mock API       %s/v2 (Prelude)  %s (Ding, deprecated)\n' "$mock_origin" "$DING_MOCK_URL"
+printf '  webhooks       %swebhooks/prelude (the demo server checks each signature)\n' "$url"
 printf '  \033[1mdemo page      %s\033[0m   <- open this\n\n' "$url"
 printf 'Sign in with any number; the code shows up in the page'"'"'s test inbox.\n'
+printf 'The page uses v2 (Prelude) by default; the switch at the top (or ?api=v1) picks v1.\n'
+printf 'Numbers ending in 0666 are blocked as suspicious; mock/README.md lists the others.\n'
 printf 'Press Ctrl-C to stop.\n'
 wait "$serve_pid"

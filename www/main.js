@@ -1,31 +1,48 @@
-// The sign-in demo: the ding-otp package in the browser, against the mock
-// Ding server. Flow: number -> createAuthentication -> code -> check ->
-// signed in -> feedback; retry with a countdown; the authentication's status
-// and timeline (getAuthenticationStatus), the mock's inbox and a lookup.
+// The sign-in demo: the ding-otp package in the browser, against the local
+// mock server, on either API (the switch at the top, or ?api=v1 / ?api=v2):
+//
+// v2 (Prelude, the default): number -> verification.create (with
+//   options.callbackUrl: the demo server's webhook receiver) -> code ->
+//   verification.check -> signed in. "Resend" is create again (`retry`, same
+//   id). The timeline shows the webhook events the demo server received and
+//   verified (GET /events); v2 has no status endpoint.
+// v1 (Ding, deprecated): number -> createAuthentication -> code -> check ->
+//   signed in -> feedback; retry with a countdown; the timeline comes from
+//   getAuthenticationStatus.
+// Both: the mock's test inbox and a number lookup.
 //
 // A real site never does this in the browser: the API key would be public.
 // Here the key is a made-up one that only the local mock accepts.
 import { Ding } from "ding-otp";
+import { Prelude } from "ding-otp/prelude";
 import { COUNTRIES, country, defaultCountry, parsePhone } from "./phone.js";
 import {
+  blockReasonLabel,
+  channelLabel,
   checkStatusMessage,
+  checkV2StatusMessage,
   clock,
+  createStatusMessage,
   describeError,
+  lineTypeText,
   remainingText,
+  resendStatusMessage,
   retryStatusMessage,
+  riskFactorsText,
   sendStatusMessage,
 } from "./messages.js";
+import { describeV1Event, describeWebhookEvent } from "./events.js";
 
 const $ = (id) => document.getElementById(id);
 const el = {};
 for (const id of [
-  "mock-url", "customer-uuid", "boot-error",
+  "mock-url", "customer-uuid", "boot-error", "webhook-url", "api-v1", "api-v2", "api-status",
   "phone-form", "country", "dial", "phone", "phone-hint", "phone-error", "send",
   "code-form", "code-title", "code-number", "change-number", "code", "code-error", "code-info",
-  "verify", "restart", "resend", "resend-info", "expiry",
+  "verify", "send-new", "restart", "resend", "resend-info", "expiry",
   "done", "done-title", "done-number", "fb-yes", "fb-no", "fb-result", "sign-out",
   "inbox", "inbox-sub", "inbox-live",
-  "auth-badge", "auth-number", "auth-id", "auth-created", "auth-expires", "timeline", "status-live",
+  "auth-badge", "auth-number", "auth-id", "auth-created", "auth-extra", "auth-risk", "timeline", "status-live",
   "lookup", "lookup-error", "lookup-result",
 ]) {
   el[id] = $(id);
@@ -33,22 +50,41 @@ for (const id of [
 const phoneField = el.phone.closest(".phone-field");
 
 const INBOX_EVERY_MS = 1500;
-const STATUS_EVERY_MS = 2000;
+const STATUS_EVERY_MS = 2000; // v1: getAuthenticationStatus
+const EVENTS_EVERY_MS = 1000; // v2: the webhook events the demo server kept
+
+const API_ANNOUNCE = {
+  v2: "Using the v2 API (Prelude).",
+  v1: "Using the v1 API (Ding), which is deprecated.",
+};
 
 const state = {
+  /** "v2" (Prelude) or "v1" (Ding). */
+  api: document.documentElement.dataset.api === "v1" ? "v1" : "v2",
   ding: null,
-  mockURL: "",
+  prelude: null,
+  /** The mock's origin (the Prelude serverURL) and its /v1 base (the Ding serverURL). */
+  origin: "",
+  v1URL: "",
   customerUuid: "",
-  /** The parsed number of the current authentication. */
+  /** Where the mock POSTs v2 webhooks (the demo server), and where the page reads them. */
+  webhookURL: "",
+  eventsURL: "events",
+  /** False when the page talks to another mock than the demo server's: its webhooks would not verify. */
+  webhooksTrusted: true,
+  /** The parsed number of the current sign-in. */
   phone: null,
-  /** { uuid, createdAt, expiresAt, status } of the current authentication. */
+  /**
+   * The current authentication (v1) or verification (v2): { id, createdAt,
+   * expiresAt (v1), channel, status, reason, riskFactors (v2) }.
+   */
   auth: null,
-  /** Latest outcome shown in the panel badge: a create, check or retry status. */
+  /** Latest outcome shown in the panel badge, like "v1:invalid" or "v2:retry". */
   outcome: null,
   nextRetryAt: null,
   remaining: null,
   signedIn: false,
-  /** Bumped on every new authentication, so late answers of an old one are dropped. */
+  /** Bumped on every new sign-in and API switch, so late answers of an old one are dropped. */
   generation: 0,
   seenMessages: new Set(),
   lastTimeline: "",
@@ -82,6 +118,38 @@ function busy(button, label) {
     button.removeAttribute("aria-busy");
     button.disabled = false;
   };
+}
+
+const isV2 = () => state.api === "v2";
+const target = () => ({ type: "phone_number", value: state.phone.e164 });
+
+/** The mock's origin from its /v1 or /v2 base URL, or from the origin itself. */
+const originOf = (url) => String(url || "").replace(/\/+$/, "").replace(/\/v[12]$/, "");
+
+// ---- API switch --------------------------------------------------------------
+
+function applyApi(api) {
+  state.api = api;
+  document.documentElement.dataset.api = api;
+  el["api-v1"].checked = api === "v1";
+  el["api-v2"].checked = api === "v2";
+  el["mock-url"].textContent = state.origin ? (api === "v2" ? `${state.origin}/v2` : state.v1URL) : "not set";
+}
+
+for (const radio of [el["api-v1"], el["api-v2"]]) {
+  radio.addEventListener("change", () => {
+    if (!radio.checked || radio.value === state.api) return;
+    applyApi(radio.value);
+    const url = new URL(location.href);
+    url.searchParams.set("api", radio.value);
+    history.replaceState(null, "", url);
+    el["api-status"].textContent = API_ANNOUNCE[radio.value];
+    // A sign-in of the other API means nothing here: start from the number.
+    const keepFocus = document.activeElement;
+    startOver({ focus: false });
+    resetPanels();
+    keepFocus?.focus();
+  });
 }
 
 // ---- phone step ------------------------------------------------------------
@@ -135,6 +203,29 @@ el.country.addEventListener("change", () => {
   phoneError("");
 });
 
+/** v2: asks for a code (a new verification, or another attempt of the open one). */
+function createVerification() {
+  const options = state.webhookURL && state.webhooksTrusted ? { callbackUrl: state.webhookURL } : undefined;
+  return state.prelude.verification.create({
+    target: target(),
+    options,
+    // What a web page can honestly say about its user's device.
+    signals: { devicePlatform: "web" },
+  });
+}
+
+/** v2: the panel's record of a create answer. */
+function verificationOf(res) {
+  return {
+    id: res.id,
+    createdAt: new Date(),
+    channel: res.channels?.[0] || null,
+    status: res.status,
+    reason: res.reason || null,
+    riskFactors: res.riskFactors || [],
+  };
+}
+
 el["phone-form"].addEventListener("submit", async (ev) => {
   ev.preventDefault();
   if (!state.ding) return;
@@ -147,7 +238,26 @@ el["phone-form"].addEventListener("submit", async (ev) => {
   phoneError("");
   const done = busy(el.send, "Sending…");
   const generation = ++state.generation;
+  const api = state.api;
   try {
+    if (api === "v2") {
+      state.phone = parsed;
+      const res = await createVerification();
+      if (generation !== state.generation) return;
+      beginSignIn(parsed, verificationOf(res), `v2:${res.status}`);
+      const meaning = createStatusMessage(res);
+      if (!meaning.sent) {
+        // Blocked: nothing was sent, so no code step. The panel shows why.
+        phoneError(meaning.text);
+        el.phone.focus();
+        refreshInbox();
+        refreshTimeline();
+        schedulePolling();
+        return;
+      }
+      enterCodeStep(meaning.text);
+      return;
+    }
     const auth = await state.ding.otp.createAuthentication({
       customerUuid: state.customerUuid,
       phoneNumber: parsed.e164,
@@ -156,23 +266,18 @@ el["phone-form"].addEventListener("submit", async (ev) => {
       locale: navigator.language || undefined,
     });
     if (generation !== state.generation) return;
-    state.phone = parsed;
-    state.auth = {
-      uuid: auth.authenticationUuid,
-      createdAt: auth.createdAt,
-      expiresAt: auth.expiresAt,
-    };
-    state.outcome = auth.status;
-    state.nextRetryAt = null;
-    state.remaining = null;
-    state.signedIn = false;
-    state.lastTimeline = "";
-    renderAuthFacts();
+    beginSignIn(
+      parsed,
+      { id: auth.authenticationUuid, createdAt: auth.createdAt, expiresAt: auth.expiresAt, status: auth.status },
+      `v1:${auth.status}`,
+    );
     const notSent = sendStatusMessage(auth.status);
     if (notSent) {
       // Stored but nothing sent: the panel shows it, the person reads why.
       phoneError(notSent);
-      refreshStatus();
+      refreshInbox();
+      refreshTimeline();
+      schedulePolling();
       return;
     }
     enterCodeStep();
@@ -183,39 +288,64 @@ el["phone-form"].addEventListener("submit", async (ev) => {
   }
 });
 
+function beginSignIn(parsed, auth, outcome) {
+  state.phone = parsed;
+  state.auth = auth;
+  state.outcome = outcome;
+  state.nextRetryAt = null;
+  state.remaining = null;
+  state.signedIn = false;
+  state.lastTimeline = "";
+  renderAuthFacts();
+  renderTimeline([], auth.status === "blocked" ? "Nothing was sent, so no webhook came." : "No events yet.");
+}
+
 // ---- code step ---------------------------------------------------------------
 
-function enterCodeStep() {
+function enterCodeStep(note = "") {
   el["code-number"].textContent = state.phone.display;
   el.code.value = "";
   el.code.setAttribute("aria-invalid", "false");
   setMessage(el["code-error"], "");
-  setMessage(el["code-info"], "");
-  el.restart.hidden = true;
-  el.verify.hidden = false;
-  el.verify.disabled = false;
+  setMessage(el["code-info"], note, note ? "ok" : "");
+  reopenCode();
   el["resend-info"].textContent = "";
   show("code");
   el.code.focus();
   updateCountdowns();
   refreshInbox();
-  refreshStatus();
+  refreshTimeline();
   schedulePolling();
 }
 
-function codeError(text, { restart = false } = {}) {
+/** Makes the code step usable again (after a v2 "send a new code"). */
+function reopenCode() {
+  el.restart.hidden = true;
+  el["send-new"].hidden = true;
+  el.verify.hidden = false;
+  el.verify.disabled = false;
+  el.code.disabled = false;
+  el.resend.disabled = false;
+  el["code-form"].classList.remove("over");
+}
+
+/**
+ * Shows a code error. `restart`: this sign-in is over, only a new one helps
+ * (v1). `sendNew`: this code is over, a new create helps (v2).
+ */
+function codeError(text, { restart = false, sendNew = false } = {}) {
   setMessage(el["code-error"], text);
   setMessage(el["code-info"], "");
   el.code.setAttribute("aria-invalid", text ? "true" : "false");
-  if (restart) {
-    // This authentication is over: only a new one helps.
+  if (restart || sendNew) {
     el.verify.hidden = true;
-    el.restart.hidden = false;
+    el.restart.hidden = !restart;
+    el["send-new"].hidden = !sendNew;
     el.resend.disabled = true;
     el.code.disabled = true;
     el["code-form"].classList.add("over");
     for (const b of el.inbox.querySelectorAll(".sms-use")) b.remove();
-    el.restart.focus();
+    (restart ? el.restart : el["send-new"]).focus();
   }
 }
 
@@ -223,7 +353,7 @@ el.code.addEventListener("input", () => {
   // Keep digits only, so a pasted "613 554" works.
   const digits = el.code.value.replace(/\D/g, "");
   if (digits !== el.code.value) el.code.value = digits;
-  if (el["code-error"].textContent && el.restart.hidden) codeError("");
+  if (el["code-error"].textContent && !el.verify.hidden) codeError("");
 });
 
 el["code-form"].addEventListener("submit", async (ev) => {
@@ -235,13 +365,27 @@ el["code-form"].addEventListener("submit", async (ev) => {
   const generation = state.generation;
   const done = busy(el.verify, "Checking…");
   try {
+    if (isV2()) {
+      const res = await state.prelude.verification.check({ target: target(), code });
+      if (generation !== state.generation) return;
+      state.outcome = `v2:check_${res.status}`;
+      renderBadge();
+      const meaning = checkV2StatusMessage(res.status);
+      if (meaning.ok) signedIn();
+      else {
+        codeError(meaning.text, { sendNew: meaning.sendNew });
+        if (!meaning.sendNew) el.code.select();
+      }
+      refreshTimeline();
+      return;
+    }
     const res = await state.ding.otp.check({
-      authenticationUuid: state.auth.uuid,
+      authenticationUuid: state.auth.id,
       checkCode: code,
       customerUuid: state.customerUuid,
     });
     if (generation !== state.generation) return;
-    state.outcome = res.status;
+    state.outcome = `v1:${res.status}`;
     renderBadge();
     const meaning = checkStatusMessage(res.status);
     if (meaning.ok) {
@@ -250,7 +394,7 @@ el["code-form"].addEventListener("submit", async (ev) => {
       codeError(meaning.text, { restart: meaning.restart });
       if (!meaning.restart) el.code.select();
     }
-    refreshStatus();
+    refreshTimeline();
   } catch (err) {
     if (generation === state.generation) codeError(describeError(err, "check"));
   } finally {
@@ -258,19 +402,71 @@ el["code-form"].addEventListener("submit", async (ev) => {
   }
 });
 
+/** v2 "Resend code" and "Send a new code": create again for the same number. */
+async function resendV2(button) {
+  const generation = state.generation;
+  const previous = state.auth;
+  const done = busy(button, "Sending…");
+  try {
+    const res = await createVerification();
+    if (generation !== state.generation) return;
+    const meaning = resendStatusMessage(res, previous.id);
+    if (!meaning.sent) {
+      // Refused (too many attempts, say): an open code still works.
+      state.outcome = "v2:resend_blocked";
+      state.auth = { ...previous, reason: res.reason || null, riskFactors: res.riskFactors || [], status: "blocked" };
+      renderAuthFacts();
+      setMessage(el["code-info"], "");
+      setMessage(el["code-error"], meaning.text);
+      return;
+    }
+    if (res.id !== previous.id) {
+      // A new verification: the old window had closed (expired, used, or out of attempts).
+      state.auth = verificationOf(res);
+      state.lastTimeline = "";
+      renderTimeline([]);
+    } else {
+      state.auth = { ...previous, status: res.status, channel: res.channels?.[0] || previous.channel };
+    }
+    state.outcome = `v2:${res.status}`;
+    renderAuthFacts();
+    reopenCode();
+    el.code.value = "";
+    el.code.setAttribute("aria-invalid", "false");
+    setMessage(el["code-error"], "");
+    setMessage(el["code-info"], meaning.text, "ok");
+    el.code.focus();
+    refreshInbox();
+    refreshTimeline();
+  } catch (err) {
+    if (generation === state.generation) {
+      setMessage(el["code-info"], "");
+      setMessage(el["code-error"], describeError(err, "resend"));
+    }
+  } finally {
+    done();
+    updateCountdowns();
+  }
+}
+
+el["send-new"].addEventListener("click", () => {
+  if (state.auth && isV2()) resendV2(el["send-new"]);
+});
+
 el.resend.addEventListener("click", async () => {
   if (!state.auth) return;
+  if (isV2()) return resendV2(el.resend);
   const generation = state.generation;
   const done = busy(el.resend, "Sending…");
   try {
     const res = await state.ding.otp.retry({
-      authenticationUuid: state.auth.uuid,
+      authenticationUuid: state.auth.id,
       customerUuid: state.customerUuid,
     });
     if (generation !== state.generation) return;
     state.nextRetryAt = res.nextRetryAt ?? null;
     state.remaining = typeof res.remainingRetry === "number" ? res.remainingRetry : state.remaining;
-    if (res.status !== "approved") state.outcome = `retry_${res.status}`;
+    if (res.status !== "approved") state.outcome = `v1:retry_${res.status}`;
     renderBadge();
     const meaning = retryStatusMessage(res.status);
     if (meaning.restart) {
@@ -285,7 +481,7 @@ el.resend.addEventListener("click", async () => {
       setMessage(el["code-info"], meaning.text);
     }
     refreshInbox();
-    refreshStatus();
+    refreshTimeline();
   } catch (err) {
     if (generation === state.generation) {
       setMessage(el["code-info"], "");
@@ -300,13 +496,11 @@ el.resend.addEventListener("click", async () => {
 el["change-number"].addEventListener("click", () => startOver());
 el.restart.addEventListener("click", () => startOver());
 
-function startOver() {
+function startOver({ focus = true } = {}) {
   state.generation++;
   state.auth = null;
   state.signedIn = false;
-  el.code.disabled = false;
-  el.resend.disabled = false;
-  el["code-form"].classList.remove("over");
+  reopenCode();
   show("phone");
   phoneError("");
   for (const b of [el["fb-yes"], el["fb-no"]]) {
@@ -315,9 +509,27 @@ function startOver() {
   }
   setMessage(el["fb-result"], "");
   updatePhoneHint();
-  el.phone.focus();
-  el.phone.select();
+  if (focus) {
+    el.phone.focus();
+    el.phone.select();
+  }
   schedulePolling();
+}
+
+/** Empties the panels (on an API switch): they described the other API's sign-in. */
+function resetPanels() {
+  state.phone = null;
+  state.outcome = null;
+  renderAuthFacts();
+  state.lastTimeline = "";
+  renderTimeline([], "Events appear here as they happen.");
+  el.inbox.dataset.key = "";
+  el.inbox.innerHTML = '<li class="empty">No messages yet. Send a code and it shows up here.</li>';
+  el["inbox-sub"].textContent = "The mock server delivers texts here instead of to a phone.";
+  for (const live of [el["inbox-live"], el["status-live"]]) setLive(live, null, "");
+  el["lookup-result"].hidden = true;
+  el["lookup-result"].innerHTML = "";
+  setMessage(el["lookup-error"], "");
 }
 
 /** Ticks the resend countdown and the expiry line (4 times a second while on the code step). */
@@ -339,6 +551,7 @@ function updateCountdowns() {
     }
   }
   el["resend-info"].textContent = remainingText(state.remaining);
+  // v2 answers carry no expiry: the check says when a code is over.
   const left = state.auth.expiresAt ? (state.auth.expiresAt.getTime() - now) / 1000 : null;
   if (left === null) {
     el.expiry.textContent = "";
@@ -402,22 +615,31 @@ el["fb-yes"].addEventListener("click", () => sendFeedback("onboarded", el["fb-ye
 el["fb-no"].addEventListener("click", () => sendFeedback("not_onboarded", el["fb-no"]));
 el["sign-out"].addEventListener("click", () => startOver());
 
-// ---- authentication panel ------------------------------------------------------
+// ---- authentication / verification panel --------------------------------------
 
 const BADGES = {
-  pending: ["Waiting for the code", "pending"],
-  invalid: ["Wrong code entered", "pending"],
-  valid: ["Verified", "ok"],
-  already_validated: ["Verified", "ok"],
-  expired_auth: ["Expired", "bad"],
-  rate_limited: ["Locked: too many tries", "bad"],
-  spam_detected: ["Blocked as spam", "bad"],
-  without_attempt: ["No code sent", "bad"],
-  retry_denied: ["Waiting for the code", "pending"],
-  retry_rate_limited: ["No new codes left", "pending"],
-  retry_expired_auth: ["Expired", "bad"],
-  retry_no_attempt: ["No code sent", "bad"],
-  retry_already_validated: ["Verified", "ok"],
+  "v1:pending": ["Waiting for the code", "pending"],
+  "v1:invalid": ["Wrong code entered", "pending"],
+  "v1:valid": ["Verified", "ok"],
+  "v1:already_validated": ["Code already used", "bad"],
+  "v1:expired_auth": ["Expired", "bad"],
+  "v1:rate_limited": ["Locked: too many tries", "bad"],
+  "v1:spam_detected": ["Blocked as spam", "bad"],
+  "v1:without_attempt": ["No code sent", "bad"],
+  "v1:retry_denied": ["Waiting for the code", "pending"],
+  "v1:retry_rate_limited": ["No new codes left", "pending"],
+  "v1:retry_expired_auth": ["Expired", "bad"],
+  "v1:retry_no_attempt": ["No code sent", "bad"],
+  "v1:retry_already_validated": ["Code already used", "bad"],
+  "v2:success": ["Waiting for the code", "pending"],
+  "v2:retry": ["Code sent again", "pending"],
+  "v2:challenged": ["Challenged: no SMS", "pending"],
+  "v2:shadow_blocked": ["Waiting for the code", "pending"],
+  "v2:blocked": ["Blocked", "bad"],
+  "v2:resend_blocked": ["Resend blocked", "bad"],
+  "v2:check_success": ["Verified", "ok"],
+  "v2:check_failure": ["Wrong code entered", "pending"],
+  "v2:check_expired_or_not_found": ["Expired or used", "bad"],
 };
 
 function renderBadge() {
@@ -425,147 +647,149 @@ function renderBadge() {
   let label = "None yet";
   let tone = "";
   if (state.auth) {
-    [label, tone] = BADGES[state.outcome] || [String(state.outcome || "Unknown"), ""];
+    const raw = String(state.outcome || "").replace(/^v\d:/, "");
+    [label, tone] = BADGES[state.outcome] || [raw.replace(/_/g, " ") || "Unknown", ""];
     const expired = state.auth.expiresAt && state.auth.expiresAt.getTime() <= Date.now();
-    if (expired && tone !== "ok") [label, tone] = ["Expired", "bad"];
-    if (!state.signedIn && state.outcome === "pending" && !expired) tone = "pending";
+    if (expired && tone !== "ok" && state.outcome !== "v1:already_validated") [label, tone] = ["Expired", "bad"];
   }
   if (badge.textContent !== label) badge.textContent = label;
   badge.className = `badge ${tone}`.trim();
+}
+
+/** The v2 anti-fraud line: why it was blocked, or the dry-run rule that matched. */
+function riskText(a) {
+  const factors = riskFactorsText(a.riskFactors);
+  const withFactors = (s) => (factors ? `${s} (${factors})` : s);
+  if (a.status === "blocked") return withFactors(`Blocked: ${blockReasonLabel(a.reason)}`);
+  if (a.status === "shadow_blocked") return withFactors(`Dry-run rule matched (${blockReasonLabel(a.reason)}): sent anyway`);
+  if (a.status === "challenged") return "Challenged: a channel safer than SMS";
+  return "No rule matched";
 }
 
 function renderAuthFacts() {
   const a = state.auth;
   el["auth-number"].textContent = a ? state.phone?.display || "—" : "—";
   el["auth-id"].innerHTML = "";
-  if (a?.uuid) {
+  if (a?.id) {
     const code = document.createElement("code");
-    code.textContent = a.uuid;
+    code.textContent = a.id;
     el["auth-id"].append(code);
   } else {
     el["auth-id"].textContent = "—";
   }
   el["auth-created"].textContent = a ? time(a.createdAt) : "—";
-  el["auth-expires"].textContent = a ? time(a.expiresAt) : "—";
+  if (!a) el["auth-extra"].textContent = "—";
+  else if (isV2()) el["auth-extra"].textContent = a.channel ? channelLabel(a.channel) : "—";
+  else el["auth-extra"].textContent = time(a.expiresAt);
+  el["auth-risk"].textContent = a && isV2() ? riskText(a) : "—";
   renderBadge();
 }
 
-const CHECK_WORDS = {
-  valid: "correct",
-  invalid: "wrong",
-  expired_auth: "too late: expired",
-  rate_limited: "refused: too many tries",
-  already_validated: "already used",
-  without_attempt: "no code was sent",
-};
-
-function describeEvent(e) {
-  switch (e.type) {
-    case "attempt":
-      return {
-        text: `Code sent by ${e.capability === "text" ? "SMS" : e.capability || "message"}${
-          e.attemptNumber ? ` (attempt ${e.attemptNumber})` : ""
-        }`,
-        detail: [e.senderId && `from ${e.senderId}`, e.status].filter(Boolean).join(" · "),
-      };
-    case "delivery_status":
-      return {
-        text: `Delivery report: ${String(e.status || "unknown").replace(/_/g, " ")}`,
-        detail: e.attemptNumber ? `attempt ${e.attemptNumber}` : "",
-      };
-    case "check": {
-      const word = CHECK_WORDS[e.status] || e.status || "checked";
-      return {
-        text: `Code ${e.code || ""} checked: ${word}`,
-        detail: "",
-        tone: e.status === "valid" ? "good" : "bad",
-      };
-    }
-    case "balance_update": {
-      const amount = typeof e.amount === "number" ? e.amount.toFixed(3).replace("-", "−") : "";
-      return {
-        text: `Balance ${amount}`,
-        detail: String(e.balanceUpdateType || "").replace(/_/g, " "),
-      };
-    }
-    default:
-      return { text: `Event "${e.rawType || e.type}"`, detail: "not known to this SDK version" };
-  }
-}
-
-function renderTimeline(events) {
-  const sorted = [...events].sort(
-    (a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0),
-  );
+/** Renders timeline items { key, kind, type, text, detail, tone, at }; `empty` when there are none. */
+function renderTimeline(items, empty = "No events yet.") {
+  const sorted = [...items].sort((a, b) => (a.at?.getTime() ?? 0) - (b.at?.getTime() ?? 0));
   const list = el.timeline;
-  const key = JSON.stringify(sorted.map((e) => [e.type, e.createdAt?.getTime(), e.status, e.code, e.id]));
+  const key = JSON.stringify([empty, sorted.map((e) => e.key)]);
   if (key === state.lastTimeline) return;
   state.lastTimeline = key;
   const atBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 4;
   list.innerHTML = "";
   if (!sorted.length) {
-    list.innerHTML = '<li class="empty">No events yet.</li>';
+    const li = document.createElement("li");
+    li.className = "empty";
+    li.textContent = empty;
+    list.append(li);
     return;
   }
   for (const e of sorted) {
-    const d = describeEvent(e);
     const li = document.createElement("li");
-    li.className = `event ${e.type}${d.tone ? ` ${d.tone}` : ""}`;
+    li.className = `event ${e.kind}${e.tone ? ` ${e.tone}` : ""}`;
     li.dataset.type = e.type;
     const dot = document.createElement("span");
     dot.className = "dot";
     const body = document.createElement("div");
     body.className = "event-text";
-    body.textContent = d.text;
-    if (d.detail) {
+    body.textContent = e.text;
+    if (e.detail) {
       const small = document.createElement("div");
       small.className = "event-detail";
-      small.textContent = d.detail;
+      small.textContent = e.detail;
       body.append(small);
     }
     const when = document.createElement("time");
     when.className = "event-time";
-    if (e.createdAt) when.dateTime = e.createdAt.toISOString();
-    when.textContent = time(e.createdAt);
+    if (e.at) when.dateTime = e.at.toISOString();
+    when.textContent = time(e.at);
     li.append(dot, body, when);
     list.append(li);
   }
   if (atBottom) list.scrollTop = list.scrollHeight;
 }
 
+/** `ok`: true (green), false (red) or null (nothing shown). */
 function setLive(node, ok, text) {
   node.textContent = text;
-  node.classList.toggle("on", ok);
-  node.classList.toggle("down", !ok);
+  node.classList.toggle("on", ok === true);
+  node.classList.toggle("down", ok === false);
 }
 
-let statusInFlight = false;
-async function refreshStatus() {
-  if (!state.auth?.uuid || statusInFlight) return;
-  statusInFlight = true;
+let timelineInFlight = false;
+async function refreshTimeline() {
+  const auth = state.auth;
+  if (!auth?.id || timelineInFlight) return;
+  timelineInFlight = true;
   const generation = state.generation;
   try {
-    const st = await state.ding.otp.getAuthenticationStatus(state.auth.uuid);
+    if (isV2()) {
+      if (!state.webhooksTrusted) {
+        renderTimeline([], "No webhooks: the demo server only trusts the mock it was started with.");
+        return;
+      }
+      const res = await fetch(`${state.eventsURL}?verificationId=${encodeURIComponent(auth.id)}`, { cache: "no-store" });
+      if (!res.ok) throw new Error(`events answered ${res.status}`);
+      const { events = [] } = await res.json();
+      if (generation !== state.generation || state.auth?.id !== auth.id) return;
+      const items = events.map((e) => ({
+        key: e.id,
+        type: e.type,
+        at: e.createdAt ? new Date(e.createdAt) : null,
+        ...describeWebhookEvent(e),
+      }));
+      const empty = auth.status === "blocked" && !items.length ? "Nothing was sent, so no webhook came." : "No webhook yet.";
+      renderTimeline(items, empty);
+      setLive(el["status-live"], true, `updated ${time(new Date())}`);
+      return;
+    }
+    const st = await state.ding.otp.getAuthenticationStatus(auth.id);
     if (generation !== state.generation) return;
-    renderTimeline(st.events || []);
+    const items = (st.events || []).map((e) => ({
+      key: [e.type, e.createdAt?.getTime(), e.status, e.code, e.id].join("|"),
+      type: e.type,
+      at: e.createdAt,
+      ...describeV1Event(e),
+    }));
+    renderTimeline(items);
     setLive(el["status-live"], true, `updated ${time(new Date())}`);
   } catch (err) {
     if (generation === state.generation) setLive(el["status-live"], false, describeShort(err));
   } finally {
-    statusInFlight = false;
+    timelineInFlight = false;
   }
 }
 
 function describeShort(err) {
+  if (isV2()) return "can't reach the demo server";
   return err?.name === "DingNetworkError" ? "can't reach the server" : "couldn't update";
 }
 
 // ---- inbox ---------------------------------------------------------------------
 
+const messageOwner = (m) => (isV2() ? m.verification_id : m.authentication_uuid);
+
 function renderInbox(messages) {
   const list = el.inbox;
-  const mine = messages.filter((m) => m.phone_number === state.phone?.e164).reverse();
-  const key = mine.map((m) => `${m.authentication_uuid}/${m.created_at}`).join(",");
+  const mine = messages.filter((m) => m.phone_number === state.phone?.e164 && messageOwner(m)).reverse();
+  const key = mine.map((m) => `${messageOwner(m)}/${m.created_at}`).join(",");
   if (list.dataset.key === key) return;
   list.dataset.key = key;
   list.innerHTML = "";
@@ -574,8 +798,9 @@ function renderInbox(messages) {
     return;
   }
   for (const m of mine) {
-    const id = `${m.authentication_uuid}/${m.created_at}`;
-    const current = m.authentication_uuid === state.auth?.uuid;
+    const owner = messageOwner(m);
+    const id = `${owner}/${m.created_at}`;
+    const current = owner === state.auth?.id;
     const li = document.createElement("li");
     li.className = `sms${current ? "" : " old"}${state.seenMessages.has(id) ? "" : " new"}`;
     state.seenMessages.add(id);
@@ -583,7 +808,9 @@ function renderInbox(messages) {
     meta.className = "sms-meta";
     const from = document.createElement("span");
     from.className = "sms-from";
-    from.textContent = current ? "Ding" : "Ding · earlier sign-in";
+    const sender = isV2() ? "Prelude" : "Ding";
+    const via = isV2() && m.channel && m.channel !== "sms" ? ` · ${channelLabel(m.channel)}` : "";
+    from.textContent = current ? `${sender}${via}` : `${sender} · earlier code`;
     const when = document.createElement("time");
     when.textContent = time(new Date(m.created_at));
     meta.append(from, when);
@@ -621,7 +848,8 @@ async function refreshInbox() {
   inboxInFlight = true;
   const generation = state.generation;
   try {
-    const url = `${state.mockURL}/_mock/messages?phone_number=${encodeURIComponent(state.phone.e164)}`;
+    const base = isV2() ? `${state.origin}/v2` : state.v1URL;
+    const url = `${base}/_mock/messages?phone_number=${encodeURIComponent(state.phone.e164)}`;
     const res = await fetch(url, { cache: "no-store" });
     if (!res.ok) throw new Error(`inbox answered ${res.status}`);
     const body = await res.json();
@@ -646,7 +874,7 @@ function schedulePolling() {
   if (!state.auth) return;
   // The inbox matters until the person is in; the timeline keeps updating.
   if (!state.signedIn) inboxTimer = setInterval(refreshInbox, INBOX_EVERY_MS);
-  statusTimer = setInterval(refreshStatus, STATUS_EVERY_MS);
+  statusTimer = setInterval(refreshTimeline, isV2() ? EVENTS_EVERY_MS : STATUS_EVERY_MS);
 }
 document.addEventListener("visibilitychange", () => {
   if (document.hidden) {
@@ -659,7 +887,6 @@ document.addEventListener("visibilitychange", () => {
 
 // ---- lookup --------------------------------------------------------------------------
 
-const LINE_TYPES = { FixedLine: "Landline", TollFree: "Toll-free", Voip: "VoIP", VoiceMail: "Voicemail" };
 const regionNames = (() => {
   try {
     return new Intl.DisplayNames(["en"], { type: "region" });
@@ -668,25 +895,58 @@ const regionNames = (() => {
   }
 })();
 
+function countryText(code) {
+  if (!code) return "—";
+  const region = code !== "ZZ" ? regionNames?.of(code) : null;
+  return region ? `${region} (${code})` : code;
+}
+
+const yesNo = (b) => (b === true ? "Yes" : b === false ? "No" : "—");
+const network = (n) => (n?.mcc || n?.mnc ? `${n.mcc || "?"} / ${n.mnc || "?"}` : "—");
+
+/** v2: prelude.lookup.lookup (snake_case line types, flags, network info). */
+async function lookupV2(parsed) {
+  const r = await state.prelude.lookup.lookup(parsed.e164, { type: ["cnam"] });
+  const flags = r.flags || [];
+  const ported = flags.includes("ported");
+  const original = r.originalNetworkInfo?.carrierName;
+  const movedFrom = ported && original && original !== r.networkInfo?.carrierName ? ` (first carrier: ${original})` : "";
+  return [
+    ["Number", r.phoneNumber || parsed.e164],
+    ["Country", countryText(r.countryCode)],
+    ["Line type", lineTypeText(r.lineType)],
+    ["Carrier", r.networkInfo?.carrierName || "—"],
+    ["Network (MCC/MNC)", network(r.networkInfo)],
+    ["Caller name", r.callerName || "—"],
+    ["Ported", ported ? `Yes${movedFrom}` : "No"],
+    ["Temporary number", flags.includes("temporary") ? "Yes: likely disposable" : "No"],
+  ];
+}
+
+/** v1: ding.lookup.lookup (PascalCase line types, booleans). */
+async function lookupV1(parsed) {
+  const r = await state.ding.lookup.lookup(state.customerUuid, parsed.e164, ["cnam"]);
+  return [
+    ["Number", r.phoneNumber || parsed.e164],
+    ["Country", countryText(r.countryCode)],
+    ["Line type", lineTypeText(r.lineType)],
+    ["Carrier", r.carrier || "—"],
+    ["Network (MCC/MNC)", network(r)],
+    ["Caller name", r.callerName || "—"],
+    ["Ported", yesNo(r.numberPorted)],
+    ["Temporary number", yesNo(r.temporaryPhoneNumber)],
+  ];
+}
+
 el.lookup.addEventListener("click", async () => {
   const parsed = updatePhoneHint();
   if (!parsed.ok) return;
+  const api = state.api;
   const done = busy(el.lookup, "Looking up…");
   setMessage(el["lookup-error"], "");
   try {
-    const r = await state.ding.lookup.lookup(state.customerUuid, parsed.e164, ["cnam"]);
-    const yesNo = (b) => (b === true ? "Yes" : b === false ? "No" : "—");
-    const region = r.countryCode && r.countryCode !== "ZZ" ? regionNames?.of(r.countryCode) : null;
-    const rows = [
-      ["Number", r.phoneNumber || parsed.e164],
-      ["Country", r.countryCode ? (region ? `${region} (${r.countryCode})` : r.countryCode) : "—"],
-      ["Line type", LINE_TYPES[r.lineType] || r.lineType || "—"],
-      ["Carrier", r.carrier || "—"],
-      ["Network (MCC/MNC)", r.mcc || r.mnc ? `${r.mcc || "?"} / ${r.mnc || "?"}` : "—"],
-      ["Caller name", r.callerName || "—"],
-      ["Ported", yesNo(r.numberPorted)],
-      ["Temporary number", yesNo(r.temporaryPhoneNumber)],
-    ];
+    const rows = await (api === "v2" ? lookupV2(parsed) : lookupV1(parsed));
+    if (api !== state.api) return; // the API was switched meanwhile
     const dl = el["lookup-result"];
     dl.innerHTML = "";
     for (const [k, v] of rows) {
@@ -700,6 +960,7 @@ el.lookup.addEventListener("click", async () => {
     }
     dl.hidden = false;
   } catch (err) {
+    if (api !== state.api) return;
     el["lookup-result"].hidden = true;
     setMessage(el["lookup-error"], describeError(err, "lookup"));
   } finally {
@@ -720,19 +981,28 @@ async function start() {
   }
   // ?mock=URL points the page at another local mock (the tests use it).
   const fromQuery = new URLSearchParams(location.search).get("mock");
-  const local = /^http:\/\/(localhost|127\.\d+\.\d+\.\d+)(:\d+)?\//;
-  state.mockURL = (fromQuery && local.test(fromQuery + "/") ? fromQuery : config.mockURL || "").replace(/\/+$/, "");
+  const local = /^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?\//;
+  const configured = originOf(config.mockOrigin || config.mockURL);
+  state.origin = originOf(fromQuery && local.test(fromQuery + "/") ? fromQuery : configured);
+  state.v1URL = state.origin ? `${state.origin}/v1` : "";
   state.customerUuid = config.customerUuid || "0b6f2a4e-5d1c-4e8a-9f3b-7c2d1e0a9b84";
-  el["mock-url"].textContent = state.mockURL || "not set";
+  // The demo server checks webhooks with its own mock's key only.
+  state.webhookURL = local.test(`${config.webhookURL || ""}/`) ? config.webhookURL : "";
+  state.eventsURL = String(config.eventsURL || "events").replace(/^\//, "");
+  state.webhooksTrusted = Boolean(state.webhookURL) && state.origin === configured;
+  el["webhook-url"].textContent = state.webhookURL || "/webhooks/prelude";
+  applyApi(state.api);
   el["mock-url"].closest(".mode").hidden = false;
   el["customer-uuid"].textContent = state.customerUuid;
   fillCountries();
-  if (!state.mockURL) {
+  if (!state.origin) {
     el["boot-error"].hidden = false;
     return;
   }
   try {
-    state.ding = new Ding({ apiKey: config.apiKey || "demo-key-for-the-mock", serverURL: state.mockURL });
+    const apiKey = config.apiKey || "demo-key-for-the-mock";
+    state.ding = new Ding({ apiKey, serverURL: state.v1URL });
+    state.prelude = new Prelude({ apiKey, serverURL: state.origin });
   } catch (err) {
     el["boot-error"].hidden = false;
     el["boot-error"].textContent = `The demo could not start: ${err.message}`;

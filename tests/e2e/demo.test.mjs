@@ -1,8 +1,10 @@
-// End-to-end test of the sign-in demo (www/) in Debian's chromium: the page
-// loads the built package from pkg/, and runs the whole OTP flow against the
-// mock Ding server with random codes read from the page's test inbox.
-// Screenshots (desktop 1280x800, phone 390x844) go to tests/artifacts/screenshots/.
-// Every test fails on a console error or page error.
+// End-to-end test of the sign-in demo (www/) in Debian's chromium, part 1:
+// the page loads both entries of the built package from pkg/, its API switch
+// (v2 by default, v1 deprecated), and the whole v1 (Ding) OTP flow against
+// the mock with random codes read from the page's test inbox. The v2 flow is
+// in prelude.test.mjs. Screenshots (desktop 1280x800, phone 390x844) go to
+// tests/artifacts/screenshots/v1-*.png and api-*.png. Every test fails on a
+// console error, a page error or a layout shift.
 import { after, afterEach, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -28,7 +30,8 @@ let current; // the page of the running test, checked after it
 const servers = [];
 
 before(async () => {
-  cleanScreenshots();
+  cleanScreenshots("v1-");
+  cleanScreenshots("api-");
   mock = await startMock(MOCK_ARGS);
   servers.push(mock);
   demo = await startDemo(mock.url);
@@ -43,21 +46,29 @@ after(async () => {
 
 afterEach(async () => {
   if (!current) return;
-  const { problems, context } = current;
+  const session = current;
   current = null;
-  await context.close().catch(() => {});
-  assert.deepEqual(problems(), [], "console errors or page errors");
+  // Layout shifts over the whole test (unless the test closed its page itself).
+  const shift = await session.layoutShift().catch(() => null);
+  await session.context.close().catch(() => {});
+  assert.deepEqual(session.problems(), [], "console errors or page errors");
+  if (shift) assert.ok(shift.total < 0.05, `layout shifts ${shift.total}: ${JSON.stringify(shift.shifts)}`);
 });
 
-async function open(viewport = DESKTOP, { mock: mockURL, mobile = false } = {}) {
+/** Opens the page; `api` "v1" (these tests' default), "v2", or null for none in the URL. */
+async function open(viewport = DESKTOP, { mock: mockURL, mobile = false, api = "v1" } = {}) {
   current = await openPage(browser, { viewport, mobile });
-  const url = mockURL ? `${demo.url}?mock=${encodeURIComponent(mockURL)}` : demo.url;
+  const query = new URLSearchParams();
+  if (api) query.set("api", api);
+  if (mockURL) query.set("mock", mockURL);
+  const url = String(query) ? `${demo.url}?${query}` : demo.url;
   await current.page.goto(url);
   await current.page.waitForSelector("html[data-ready]", { state: "attached" });
   return current;
 }
 
 const text = (page, sel) => page.locator(sel).innerText();
+const shot = (page, name) => screenshot(page, `v1-${name}`);
 const activeId = (page) => page.evaluate(() => document.activeElement?.id);
 
 /** Waits for the resend button's countdown and returns its seconds. */
@@ -101,22 +112,72 @@ async function assertStable(session) {
 }
 
 describe("sign-in demo", () => {
-  test("loads the package from pkg/ and says the key belongs on a server", async () => {
-    const s = await open();
+  test("loads both entries of the package, v2 by default, and says the key belongs on a server", async () => {
+    const s = await open(DESKTOP, { api: null });
     const { page } = s;
-    assert.ok(s.requests.some((u) => u.endsWith("/pkg/index.js")), "imports pkg/index.js");
+    assert.ok(s.requests.some((u) => u.endsWith("/pkg/index.js")), "imports pkg/index.js (ding-otp)");
+    assert.ok(s.requests.some((u) => u.endsWith("/pkg/prelude/index.js")), "imports pkg/prelude/index.js (ding-otp/prelude)");
     const wasm = await page.evaluate(async () => (await fetch("pkg/ding_otp_bg.wasm")).headers.get("content-type"));
     assert.equal(wasm, "application/wasm");
-    assert.equal(await text(page, "#mock-url"), mock.url);
-    assert.equal(await text(page, "#customer-uuid"), CUSTOMER_UUID);
+    // v2 is the default; the note says v1 is deprecated.
+    assert.equal(await page.getByRole("radio", { name: /v2/ }).isChecked(), true);
+    assert.equal(await page.getByRole("radio", { name: /v1/ }).isChecked(), false);
+    assert.match(await text(page, "#api-note"), /v1 \(Ding\) is deprecated/);
+    assert.equal(await text(page, "#mock-url"), `${mock.origin}/v2`);
+    assert.equal(await text(page, "#status-title"), "Verification");
+    const config = await (await fetch(`${demo.url}config.json`)).json();
+    assert.equal(config.webhookURL, demo.webhookURL);
+    assert.equal(config.mockOrigin, mock.origin);
+    assert.equal(await text(page, "#webhook-url"), demo.webhookURL);
     assert.match(await text(page, ".about"), /A real deployment keeps the API key on a server/);
     assert.match(await page.locator("#server-link").getAttribute("href"), /\/examples\/worker$/);
     assert.equal(await page.locator("#country").inputValue(), "US");
     assert.equal(await activeId(page), "phone");
     assert.equal(await page.locator("#send").isEnabled(), true);
+    // Only loopback: the page and its package call nothing else.
+    for (const u of s.requests) assert.match(u, /^http:\/\/127\.0\.0\.1:\d+\//, `request to ${u}`);
     await noHorizontalScroll(page);
-    await screenshot(page, "desktop-1-start");
+    await screenshot(page, "api-1-default-v2");
     await assertStable(s);
+  });
+
+  test("the API switch: a labelled radio group, arrow keys, ?api=, and a fresh start", async () => {
+    const s = await open(DESKTOP, { api: null });
+    const { page } = s;
+    assert.equal(await page.locator("#api-switch legend").innerText(), "API");
+    assert.equal(await page.getByRole("group", { name: "API" }).getByRole("radio").count(), 2);
+    // A v2 sign-in under way...
+    await page.locator("#phone").fill("415 555 0142");
+    await page.keyboard.press("Enter");
+    await page.locator("#code-form").waitFor({ state: "visible" });
+    await page.locator("#inbox .sms").first().waitFor();
+    // ...then the keyboard: Tab order reaches the checked radio, an arrow key switches.
+    await page.focus("#api-v2");
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await page.locator("#api-v1").isChecked(), true);
+    assert.equal(await activeId(page), "api-v1", "the focus stays on the switch");
+    assert.equal(new URL(page.url()).searchParams.get("api"), "v1");
+    assert.match(await text(page, "#api-note"), /v1 \(Ding\) is deprecated: it still works for existing integrations/);
+    assert.equal(await text(page, "#api-status"), "Using the v1 API (Ding), which is deprecated.");
+    assert.equal(await text(page, "#mock-url"), mock.url);
+    assert.equal(await text(page, "#status-title"), "Authentication");
+    // The v2 sign-in is dropped: back to the number, panels emptied.
+    assert.equal(await page.locator("#phone-form").isVisible(), true);
+    assert.equal(await text(page, "#auth-badge"), "None yet");
+    assert.equal(await page.locator("#inbox .sms").count(), 0);
+    await screenshot(page, "api-2-switched-to-v1");
+    // The choice survives a reload through the URL.
+    await page.reload();
+    await page.waitForSelector("html[data-ready]", { state: "attached" });
+    assert.equal(await page.locator("#api-v1").isChecked(), true);
+    assert.equal(await text(page, "#status-title"), "Authentication");
+    await page.focus("#api-v1");
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await page.locator("#api-v2").isChecked(), true);
+    assert.equal(new URL(page.url()).searchParams.get("api"), "v2");
+    // Clicking a label works too.
+    await page.click("label[for=api-v1]");
+    assert.equal(await page.locator("#api-v1").isChecked(), true);
   });
 
   test("invalid numbers get country-aware messages, and nothing is sent", async () => {
@@ -131,7 +192,7 @@ describe("sign-in demo", () => {
     assert.match(await tryNumber("FR", "06 12 34"), /numbers in France have 9 digits after \+33, and this one has 5/);
     assert.equal(await page.locator("#phone").getAttribute("aria-invalid"), "true");
     assert.equal(await activeId(page), "phone");
-    await screenshot(page, "desktop-2-invalid-number");
+    await shot(page, "desktop-2-invalid-number");
     assert.match(await tryNumber("FR", "+33 06 12 34 56 78"), /After \+33, leave out the 0/);
     assert.match(await tryNumber("US", "015 555 0123"), /area code .* cannot start with 0 or 1/);
     assert.match(await tryNumber("GB", "07700 9001234"), /too long: numbers in the United Kingdom have 10 digits/);
@@ -161,6 +222,8 @@ describe("sign-in demo", () => {
     assert.equal(sent.length, 1);
     assert.equal(first, sent[0].code);
     assert.equal(await text(page, "#auth-id"), sent[0].authentication_uuid);
+    assert.equal(await text(page, "#status-title"), "Authentication");
+    assert.match(await text(page, "#expiry"), /^The code works for \d+:\d\d more\.$/);
     assert.equal(await text(page, "#auth-badge"), "Waiting for the code");
     await page.waitForFunction(() => document.querySelectorAll("#timeline .event").length >= 3);
     assert.deepEqual(await timelineTypes(page), ["attempt", "delivery_status", "balance_update"]);
@@ -172,7 +235,7 @@ describe("sign-in demo", () => {
     await page.locator("#code-error", { hasText: "That code isn't right" }).waitFor();
     assert.equal(await page.locator("#code").getAttribute("aria-invalid"), "true");
     await page.locator("#timeline .event.check", { hasText: "wrong" }).waitFor();
-    await screenshot(page, "desktop-3-wrong-code");
+    await shot(page, "desktop-3-wrong-code");
 
     // Resend too early: denied, and the button counts down from next_retry_at.
     await page.focus("#resend");
@@ -182,7 +245,7 @@ describe("sign-in demo", () => {
     assert.equal(await page.locator("#resend").isDisabled(), true);
     const t1 = await countdownSeconds(page);
     assert.ok(t1 >= 1 && t1 <= 5, `countdown starts at ${t1}`);
-    await screenshot(page, "desktop-4-resend-countdown");
+    await shot(page, "desktop-4-resend-countdown");
     await page.waitForTimeout(1100);
     const t2 = await countdownSeconds(page).catch(() => 0);
     assert.ok(t2 < t1, `countdown went from ${t1} to ${t2}`);
@@ -239,7 +302,7 @@ describe("sign-in demo", () => {
     assert.ok(shown.includes(direct.carrier), `carrier ${direct.carrier} shown`);
     assert.ok(shown.includes(direct.caller_name), `caller name ${direct.caller_name} shown`);
     await page.waitForTimeout(2200); // one more timeline refresh, to catch late errors
-    await screenshot(page, "desktop-5-signed-in");
+    await shot(page, "desktop-5-signed-in");
     await assertStable(s);
   });
 
@@ -262,10 +325,45 @@ describe("sign-in demo", () => {
     assert.equal(await activeId(page), "restart");
     assert.equal(await text(page, "#auth-badge"), "Locked: too many tries");
     await page.locator("#timeline .event.check", { hasText: "too many tries" }).waitFor();
-    await screenshot(page, "desktop-6-rate-limited");
+    await shot(page, "desktop-6-rate-limited");
     await page.keyboard.press("Enter");
     await page.locator("#phone-form").waitFor({ state: "visible" });
     assert.equal(await activeId(page), "phone");
+  });
+
+  test("a code already used (a replay) says so and offers to start again, not to sign in", async () => {
+    const s = await open();
+    const { page } = s;
+    const phone = "+33612345600";
+    const code = await sendCode(page, "06 12 34 56 00", "FR");
+    const uuid = await text(page, "#auth-id");
+    // Someone else (another tab, another device) checks the right code first.
+    const first = await (
+      await fetch(`${mock.url}/check`, {
+        method: "POST",
+        headers: { "x-api-key": "k", "content-type": "application/json" },
+        body: JSON.stringify({ customer_uuid: CUSTOMER_UUID, authentication_uuid: uuid, check_code: code }),
+      })
+    ).json();
+    assert.equal(first.status, "valid");
+    assert.equal((await inbox(mock.url, phone)).length, 1);
+    // The same right code, typed here: already_validated, which is no sign-in.
+    await page.locator("#code").fill(code);
+    await page.keyboard.press("Enter");
+    await page.locator("#code-error", { hasText: "This code was already used. Start again." }).waitFor();
+    assert.equal(await page.locator("#done").isVisible(), false, "not signed in");
+    assert.equal(await page.locator("#restart").isVisible(), true);
+    assert.equal(await page.locator("#verify").isVisible(), false);
+    assert.equal(await page.locator("#code").isDisabled(), true);
+    assert.equal(await activeId(page), "restart");
+    assert.equal(await text(page, "#auth-badge"), "Code already used");
+    assert.equal(await page.locator("#inbox .sms-use").count(), 0, "no 'Use this code' left");
+    await page.locator("#timeline .event.check", { hasText: `Code ${code} checked: already used` }).waitFor();
+    await shot(page, "desktop-7-already-used");
+    await page.keyboard.press("Enter");
+    await page.locator("#phone-form").waitFor({ state: "visible" });
+    assert.equal(await activeId(page), "phone");
+    assert.equal(await page.locator("#code").isDisabled(), false);
   });
 
   test("an expired code says so", async () => {
@@ -282,7 +380,7 @@ describe("sign-in demo", () => {
     assert.equal(await page.locator("#restart").isVisible(), true);
     assert.equal(await text(page, "#auth-badge"), "Expired");
     await page.locator("#timeline .event.check", { hasText: "expired" }).waitFor();
-    await screenshot(page, "desktop-7-expired");
+    await shot(page, "desktop-8-expired");
     // Close the page before its mock goes: its status poll would hit a closed port.
     await s.context.close();
     await short.stop();
@@ -304,14 +402,14 @@ describe("sign-in demo", () => {
     await page.locator("#inbox-live", { hasText: "can't reach the mock" }).waitFor();
     await page.locator("#status-live", { hasText: "can't reach the server" }).waitFor();
     assert.ok(s.allowed().length >= 1);
-    await screenshot(page, "desktop-8-network-down");
+    await shot(page, "desktop-9-network-down");
   });
 
   test("phone-sized window: the flow fits, using the inbox's button", async () => {
     const s = await open(PHONE, { mobile: true });
     const { page } = s;
     await noHorizontalScroll(page);
-    await screenshot(page, "phone-1-start");
+    await shot(page, "phone-1-start");
     await page.selectOption("#country", "FR");
     await page.locator("#phone").fill("06 98 76 54 32");
     assert.equal(await text(page, "#phone-hint"), "We'll text +33 6 98 76 54 32");
@@ -321,7 +419,7 @@ describe("sign-in demo", () => {
     assert.match(await page.locator("#code").inputValue(), /^\d{6}$/);
     await page.locator("#timeline .event").nth(2).waitFor();
     await noHorizontalScroll(page);
-    await screenshot(page, "phone-2-code-step");
+    await shot(page, "phone-2-code-step");
     await page.locator("#verify").tap();
     await page.locator("#done").waitFor({ state: "visible" });
     await page.locator("#fb-no").tap();
@@ -330,7 +428,7 @@ describe("sign-in demo", () => {
     await page.locator("#lookup-result", { hasText: "France (FR)" }).waitFor();
     await page.locator("#timeline .event.check.good").waitFor();
     await noHorizontalScroll(page);
-    await screenshot(page, "phone-3-signed-in");
+    await shot(page, "phone-3-signed-in");
     await assertStable(s);
   });
 });

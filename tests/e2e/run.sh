@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Runs the demo's tests (tests/e2e/*.test.mjs, Node's test runner): the
-# sign-in page end to end in Debian's chromium, and its messages against
-# real SDK errors. Each test file starts its own servers on free ports.
-# Needs the built package in pkg/ (built here if missing) and the mock
-# binary (built here; a no-op when up to date). Screenshots go to
-# tests/artifacts/screenshots/. Ends with one "N passed, N failed" line.
+# sign-in page end to end in Debian's chromium on both APIs (demo.test.mjs:
+# the API switch and v1; prelude.test.mjs: v2), the demo server's webhook
+# receiver (serve.test.mjs), and the page's messages against real SDK errors
+# and answers (messages.test.mjs). Each test file starts its own servers on
+# free loopback ports. Needs the built package in pkg/ (built here if
+# missing) and the mock binary (built here; a no-op when up to date).
+# Screenshots go to tests/artifacts/screenshots/. Ends with one
+# "N passed, N failed" line.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/setup.sh"
 
-[ -f pkg/index.js ] && [ -f pkg/node.js ] || bash scripts/build.sh
+[ -f pkg/index.js ] && [ -f pkg/node.js ] && [ -f pkg/prelude/node.js ] || bash scripts/build.sh
 cargo build --quiet -p ding-mock
 
 out="$(mktemp)"

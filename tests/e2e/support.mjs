@@ -1,7 +1,8 @@
-// Helpers for the end-to-end tests: start the mock Ding server and the demo's
-// static server on free loopback ports (and stop them, even when a test
-// fails), launch Debian's chromium with playwright-core, and watch a page
-// for console errors and layout shifts.
+// Helpers for the end-to-end tests: start the mock server (v1 and v2 APIs)
+// and the demo's server (static files and the webhook receiver) on free
+// loopback ports (and stop them, even when a test fails), launch Debian's
+// chromium with playwright-core, and watch a page for console errors and
+// layout shifts.
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -72,24 +73,45 @@ function stopChild(child) {
   });
 }
 
-/** Starts target/debug/ding-mock on a free port; `url` is its base, like http://127.0.0.1:P/v1. */
-export function startMock(args = []) {
-  return startServer(
+/**
+ * Starts target/debug/ding-mock on a free port. `url` is its v1 base, like
+ * http://127.0.0.1:P/v1; `origin` its origin (the v2 API is under /v2).
+ * Waits for its webhook key: the mock makes it on first use, which takes
+ * seconds in a debug build and holds every request meanwhile.
+ */
+export async function startMock(args = []) {
+  const mock = await startServer(
     join(root, "target", "debug", "ding-mock"),
     ["--host", "127.0.0.1", "--port", "0", ...args],
     "ding-mock listening on",
     "ding-mock",
   );
+  mock.origin = originOf(mock.url);
+  const res = await fetch(`${mock.origin}/v2/_mock/webhook-key`);
+  if (!res.ok) throw new Error(`the mock has no webhook key (${res.status}): does it serve /v2?`);
+  mock.key = await res.json();
+  return mock;
 }
 
-/** Starts scripts/serve.mjs for www/ and pkg/ on a free port, pointing the page at `mockURL`. */
-export function startDemo(mockURL) {
-  return startServer(
+/** http://127.0.0.1:P from http://127.0.0.1:P/v1 (or /v2). */
+export function originOf(url) {
+  return url.replace(/\/+$/, "").replace(/\/v[12]$/, "");
+}
+
+/**
+ * Starts scripts/serve.mjs for www/ and pkg/ on a free port, pointing the
+ * page at `mockURL`; `webhookURL` is its receiver, `origin` its origin.
+ */
+export async function startDemo(mockURL) {
+  const demo = await startServer(
     process.execPath,
     [join(root, "scripts", "serve.mjs"), "--port", "0", "--mock", mockURL],
     "demo listening on",
     "demo server",
   );
+  demo.origin = demo.url.replace(/\/+$/, "");
+  demo.webhookURL = `${demo.origin}/webhooks/prelude`;
+  return demo;
 }
 
 export function launchBrowser() {
@@ -110,9 +132,12 @@ export function launchBrowser() {
   });
 }
 
-export function cleanScreenshots() {
+/** Removes the screenshots whose names start with `prefix` (each test file has its own). */
+export function cleanScreenshots(prefix = "") {
   mkdirSync(screenshotDir, { recursive: true });
-  for (const f of readdirSync(screenshotDir)) if (f.endsWith(".png")) rmSync(join(screenshotDir, f));
+  for (const f of readdirSync(screenshotDir)) {
+    if (f.endsWith(".png") && f.startsWith(prefix)) rmSync(join(screenshotDir, f));
+  }
 }
 
 export async function screenshot(page, name) {
@@ -180,8 +205,30 @@ export async function openPage(browser, { viewport, mobile = false }) {
   };
 }
 
-/** The mock's inbox for a number, read directly (not through the page). */
+/** The mock's v1 inbox for a number, read directly (not through the page). */
 export async function inbox(mockURL, phone) {
   const res = await fetch(`${mockURL}/_mock/messages?phone_number=${encodeURIComponent(phone)}`);
   return (await res.json()).messages;
+}
+
+/** The mock's v2 inbox for a number (messages with a verification_id). */
+export async function inboxV2(origin, phone) {
+  const res = await fetch(`${origin}/v2/_mock/messages?phone_number=${encodeURIComponent(phone)}`);
+  return (await res.json()).messages.filter((m) => m.verification_id);
+}
+
+/** What the mock logged of a verification's webhooks: [{ url, status_or_error, event }]. */
+export async function webhookLog(origin, verificationId) {
+  const res = await fetch(`${origin}/v2/_mock/webhooks?verification_id=${encodeURIComponent(verificationId)}`);
+  return (await res.json()).deliveries;
+}
+
+/** A v2 API call straight to the mock (not through the page). */
+export async function v2(origin, method, path, body) {
+  const res = await fetch(`${origin}/v2${path}`, {
+    method,
+    headers: { authorization: "Bearer test-key-for-the-mock", "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json().catch(() => null) };
 }
