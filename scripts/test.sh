@@ -71,8 +71,12 @@ rm -rf "$consumer" && mkdir -p "$consumer"
 tarball=$(cd pkg && npm pack --silent --pack-destination ../target)
 cp tests/js/*.test.mjs tests/types/*.ts tests/types/tsconfig.json "$consumer/"
 printf '{ "name": "consumer", "private": true, "type": "module" }\n' >"$consumer/package.json"
-(cd "$consumer" && npm install --silent --no-audit --no-fund "../$tarball")
-(cd "$consumer" && node --test --test-reporter=spec ./*.test.mjs) 2>&1 | tee "$out/js.txt"
+# The contract test validates what the package sends with ajv, at the
+# versions of the root package-lock.json.
+validator_deps=$(node -e 'const l = require("./package-lock.json").packages; console.log(["ajv", "ajv-formats", "yaml"].map((n) => n + "@" + l["node_modules/" + n].version).join(" "))')
+# shellcheck disable=SC2086
+(cd "$consumer" && npm install --silent --no-audit --no-fund "../$tarball" $validator_deps)
+(cd "$consumer" && DING_SPEC_DIR="$PWD/../../spec" node --test --test-reporter=spec ./*.test.mjs) 2>&1 | tee "$out/js.txt"
 js_pass=$(sed -n 's/^ℹ pass //p' "$out/js.txt")
 js_fail=$(sed -n 's/^ℹ fail //p' "$out/js.txt")
 echo "js: ${js_pass:-0} passed, ${js_fail:-0} failed"
