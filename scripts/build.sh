@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: one wasm module per API, each built from
 # this crate with only its own feature (`ding` for "ding-otp", `prelude` for
-# "ding-otp/prelude"), bound by wasm-bindgen and, for a release, optimised by
-# wasm-opt from the npm package binaryen; then the JS entry points and
-# package.json (scripts/package.mjs). Prints the sizes.
+# "ding-otp/prelude"), and the sandbox's ("ding-otp/sandbox", the mock's core
+# from the crate ding-sandbox), each bound by wasm-bindgen and, for a
+# release, optimised by wasm-opt from the npm package binaryen; then the JS
+# entry points and package.json (scripts/package.mjs). Prints the sizes.
 # Usage: scripts/build.sh [--dev]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -13,17 +14,18 @@ release=1
 
 rm -rf pkg
 mkdir -p pkg
-# entry feature and output name of each module
-for spec in "ding ding_otp" "prelude ding_prelude"; do
+profile_dir=debug
+[ "$release" = 1 ] && profile_dir=release
+# crate, its features, and the output name of each module: the two APIs,
+# then the sandbox (the mock's core, crate ding-sandbox).
+for spec in "ding-otp ding ding_otp" "ding-otp prelude ding_prelude" "ding-sandbox - ding_sandbox"; do
   set -- $spec
-  feature=$1 name=$2
-  if [ "$release" = 1 ]; then
-    cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features --features "$feature"
-    wasm=target/wasm32-unknown-unknown/release/ding_otp.wasm
-  else
-    cargo build --quiet --lib --target wasm32-unknown-unknown --no-default-features --features "$feature"
-    wasm=target/wasm32-unknown-unknown/debug/ding_otp.wasm
-  fi
+  crate=$1 feature=$2 name=$3
+  flags=(--quiet --lib -p "$crate" --target wasm32-unknown-unknown)
+  [ "$release" = 1 ] && flags+=(--release)
+  [ "$feature" != - ] && flags+=(--no-default-features --features "$feature")
+  cargo build "${flags[@]}"
+  wasm=target/wasm32-unknown-unknown/$profile_dir/${crate//-/_}.wasm
   wasm-bindgen --target web --out-dir pkg --out-name "$name" "$wasm"
   if [ "$release" = 1 ]; then
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

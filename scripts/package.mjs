@@ -17,7 +17,7 @@
 // v1's entry files and .wasm are at the root, v2's in prelude/ (the glue
 // of each stays at the root, beside the JS snippets (errors, transport,
 // webhook) that both modules share).
-import { readFileSync, writeFileSync, readdirSync, copyFileSync, mkdirSync, existsSync, renameSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, copyFileSync, mkdirSync, existsSync, renameSync, chmodSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 
@@ -216,6 +216,90 @@ export type {\n  ${types.join(",\n  ")},\n} from "${up}${e.glue}.js";
   built.push(`${e.subpath} → ${at(wasmFile)}: ${values.join(", ")}`);
   if (!/^export (declare )?class DingError\b/m.test(dts)) throw new Error(`${e.glue}.d.ts lacks the error classes`);
 }
+// The sandbox: the mock's core (ding_sandbox_bg.wasm) with its JS host
+// (sandbox/js/), the same files for every runtime as above, and the
+// `ding-otp-mock` command.
+{
+  const dir = join(pkg, "sandbox");
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(join(pkg, "ding_sandbox.js"))) throw new Error("pkg/ding_sandbox.js missing: run scripts/build.sh");
+  renameSync(join(pkg, "ding_sandbox_bg.wasm"), join(dir, "ding_sandbox_bg.wasm"));
+  const gluePath = join(pkg, "ding_sandbox.js");
+  writeFileSync(
+    gluePath,
+    readFileSync(gluePath, "utf8").replace("new URL('ding_sandbox_bg.wasm', import.meta.url)", "new URL('sandbox/ding_sandbox_bg.wasm', import.meta.url)"),
+  );
+  writeFileSync(join(pkg, "cjs", "ding_sandbox.cjs"), toCommonJS(readFileSync(gluePath, "utf8"), "ding_sandbox.js"));
+  const host = readFileSync(join(root, "sandbox", "js", "sandbox.js"), "utf8");
+  writeFileSync(join(dir, "sandbox.js"), header + host);
+  writeFileSync(join(pkg, "cjs", "sandbox.cjs"), toCommonJS(host.replace('"../ding_sandbox.js"', '"./ding_sandbox.js"'), "sandbox/sandbox.js"));
+  const values = "createSandbox, createSandboxFromArgs, parseArgs";
+  const wasm = "./ding_sandbox_bg.wasm";
+  writeFileSync(
+    join(dir, "index.js"),
+    `${header}// The sandbox: entry for browsers, Deno and bundlers (fetches the .wasm by URL).
+import init from "../ding_sandbox.js";
+await init({ module_or_path: new URL("${wasm}", import.meta.url) });
+export { ${values} } from "./sandbox.js";
+`,
+  );
+  writeFileSync(
+    join(dir, "node.js"),
+    `${header}// The sandbox: entry for Node.js and Bun (reads the .wasm from disk).
+import { readFileSync } from "node:fs";
+import { initSync } from "../ding_sandbox.js";
+initSync({ module: readFileSync(new URL("${wasm}", import.meta.url)) });
+export { ${values} } from "./sandbox.js";
+`,
+  );
+  writeFileSync(
+    join(dir, "workerd.js"),
+    `${header}// The sandbox: entry for Cloudflare Workers (the .wasm imported as a module).
+import wasm from "${wasm}";
+import { initSync } from "../ding_sandbox.js";
+initSync({ module: wasm });
+export { ${values} } from "./sandbox.js";
+`,
+  );
+  writeFileSync(
+    join(dir, "index.cjs"),
+    `"use strict";
+${header}// The sandbox: entry for require() in Node.js.
+const { readFileSync } = require("node:fs");
+const { join } = require("node:path");
+const glue = require("../cjs/ding_sandbox.cjs");
+glue.initSync({ module: readFileSync(join(__dirname, "${wasm}")) });
+const host = require("../cjs/sandbox.cjs");
+exports.createSandbox = host.createSandbox;
+exports.createSandboxFromArgs = host.createSandboxFromArgs;
+exports.parseArgs = host.parseArgs;
+`,
+  );
+  copyFileSync(join(root, "sandbox", "js", "cli.js"), join(dir, "cli.js"));
+  chmodSync(join(dir, "cli.js"), 0o755);
+  const dts = readFileSync(join(root, "ts", "sandbox.d.ts"), "utf8");
+  writeFileSync(join(dir, "index.d.ts"), header + dts);
+  writeFileSync(join(dir, "index.d.cts"), header + dts);
+  writeFileSync(
+    join(dir, "package.json"),
+    JSON.stringify({ type: "module", main: "./index.cjs", module: "./index.js", types: "./index.d.ts" }, null, 2) + "\n",
+  );
+  const esm = (f) => ({ types: "./sandbox/index.d.ts", default: `./sandbox/${f}` });
+  const cjs = { types: "./sandbox/index.d.cts", default: "./sandbox/index.cjs" };
+  exportsMap["./sandbox"] = {
+    workerd: esm("workerd.js"),
+    deno: esm("index.js"),
+    bun: esm("node.js"),
+    node: { import: esm("node.js"), require: cjs },
+    browser: esm("index.js"),
+    import: esm("index.js"),
+    require: cjs,
+    default: esm("index.js"),
+  };
+  sideEffects.push(...["index.js", "node.js", "workerd.js", "index.cjs"].map((f) => `./sandbox/${f}`));
+  files.push("sandbox/", "ding_sandbox.js", "ding_sandbox.d.ts");
+  built.push("./sandbox → sandbox/ding_sandbox_bg.wasm: createSandbox; bin ding-otp-mock");
+}
 exportsMap["./package.json"] = "./package.json";
 
 const manifest = {
@@ -227,6 +311,7 @@ const manifest = {
   engines: { node: ">=18" },
   type: "module",
   exports: exportsMap,
+  bin: { "ding-otp-mock": "./sandbox/cli.js" },
   main: "./index.cjs",
   module: "./index.js",
   types: "./index.d.ts",

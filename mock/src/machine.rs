@@ -140,6 +140,13 @@ impl Mock {
         finish(reply, &request_id)
     }
 
+    /// Tells the core that the host delivers webhooks to a receiver in its
+    /// own process: then every `callback_url` gets them, not only loopback
+    /// ones (no URL is reached over a network).
+    pub fn deliver_in_process(&mut self, on: bool) {
+        self.hooks.set_in_process(on);
+    }
+
     /// Records the outcome of a webhook delivery: the status the receiver
     /// answered, or why no answer came. Unknown ids are ignored.
     pub fn delivered(&mut self, id: u64, outcome: Result<u16, String>) {
