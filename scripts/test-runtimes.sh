@@ -142,6 +142,9 @@ workerd_v="$(version "$bin/workerd")"
 dir="$(project miniflare tests/runtimes/flow.mjs tests/runtimes/worker.mjs)"
 check "workerd ${workerd_v#workerd } via miniflare $(pkgv miniflare) (node $(version node))" \
   120 node "$rt/run-worker.mjs" miniflare "$dir"
+dir="$(project miniflare-sandbox tests/runtimes/flow.mjs tests/runtimes/sandbox-worker.mjs)"
+check "workerd ${workerd_v#workerd }: ding-otp/sandbox in a Worker, no server" \
+  120 node "$rt/run-worker.mjs" miniflare "$dir" sandbox-worker.mjs
 dir="$(project wrangler tests/runtimes/flow.mjs tests/runtimes/worker.mjs)"
 printf '{ "name": "ding-otp-runtime-test", "main": "worker.mjs", "compatibility_date": "2025-06-01" }\n' >"$dir/wrangler.json"
 port="$(free_port)"
@@ -165,6 +168,12 @@ wrangler_dev "$dir" "$port" --var "DING_MOCK_URL:$DING_MOCK_URL" --var DING_API_
 check "workerd ${workerd_v#workerd } via wrangler $(pkgv wrangler) dev (node $(version "$node22"))" \
   150 node "$rt/run-worker.mjs" url "http://127.0.0.1:$port/"
 wrangler_stop "$dir"
+
+# -- npx ding-otp-mock: the sandbox as a server, with no Rust on PATH ----------
+dir="$(project npx-mock tests/runtimes/flow.mjs tests/runtimes/main.mjs)"
+cp "$rt/npx-mock.sh" "$dir/"
+check "npx ding-otp-mock: both flows over HTTP, then SIGTERM" 120 \
+  env -C "$dir" PATH="$(dirname "$(command -v node)"):/usr/bin:/bin" bash npx-mock.sh
 
 # -- examples/: the Node and Deno scripts, the Worker -------------------------
 dir="$(project example-node examples/node/otp.mjs)"

@@ -5,14 +5,16 @@
 # receiver (serve.test.mjs), and the page's messages against real SDK errors
 # and answers (messages.test.mjs). Each test file starts its own servers on
 # free loopback ports. Needs the built package in pkg/ (built here if
-# missing) and the mock binary (built here; a no-op when up to date).
+# missing) and the mock binary (built here; a no-op when up to date). With
+# DING_E2E_MOCK=sandbox the mock is the package's own `ding-otp-mock`
+# command (pkg/sandbox/cli.js) instead of target/debug/ding-mock.
 # Screenshots go to tests/artifacts/screenshots/. Ends with one
 # "N passed, N failed" line.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/setup.sh"
 
-[ -f pkg/index.js ] && [ -f pkg/node.js ] && [ -f pkg/prelude/node.js ] || bash scripts/build.sh
-cargo build --quiet -p ding-mock
+[ -f pkg/index.js ] && [ -f pkg/node.js ] && [ -f pkg/prelude/node.js ] && [ -f pkg/sandbox/cli.js ] || bash scripts/build.sh
+[ "${DING_E2E_MOCK:-}" = sandbox ] || cargo build --quiet -p ding-mock
 
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT

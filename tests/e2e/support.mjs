@@ -74,17 +74,24 @@ function stopChild(child) {
 }
 
 /**
- * Starts target/debug/ding-mock on a free port. `url` is its v1 base, like
+ * Starts the mock on a free port: target/debug/ding-mock, or with
+ * DING_E2E_MOCK=sandbox the package's own `ding-otp-mock` command
+ * (pkg/sandbox/cli.js, the mock's core compiled to wasm), so that the demo
+ * is tested against both hosts. `url` is its v1 base, like
  * http://127.0.0.1:P/v1; `origin` its origin (the v2 API is under /v2).
  * Waits for its webhook key: the mock makes it on first use, which takes
  * seconds in a debug build and holds every request meanwhile.
  */
 export async function startMock(args = []) {
+  const sandbox = process.env.DING_E2E_MOCK === "sandbox";
+  const [command, prefix] = sandbox
+    ? [process.execPath, [join(root, "pkg", "sandbox", "cli.js")]]
+    : [join(root, "target", "debug", "ding-mock"), []];
   const mock = await startServer(
-    join(root, "target", "debug", "ding-mock"),
-    ["--host", "127.0.0.1", "--port", "0", ...args],
+    command,
+    [...prefix, "--host", "127.0.0.1", "--port", "0", ...args],
     "ding-mock listening on",
-    "ding-mock",
+    sandbox ? "ding-otp-mock" : "ding-mock",
   );
   mock.origin = originOf(mock.url);
   const res = await fetch(`${mock.origin}/v2/_mock/webhook-key`);

@@ -22,8 +22,8 @@ const freshNumber = () => "+1415" + String(1_000_000 + Math.floor(Math.random() 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The last code the mock "sent" to `phoneNumber`. */
-async function inboxCode(serverURL, phoneNumber) {
-  const res = await fetch(`${serverURL}/_mock/messages?phone_number=${encodeURIComponent(phoneNumber)}`);
+async function inboxCode(serverURL, phoneNumber, net = fetch) {
+  const res = await net(`${serverURL}/_mock/messages?phone_number=${encodeURIComponent(phoneNumber)}`);
   check(res.ok, "mock inbox answers", res.status);
   const { messages } = await res.json();
   check(messages.length > 0, "the mock sent a code", messages);
@@ -44,25 +44,33 @@ async function rejection(promise, what) {
 const withFault = (spec, base = fetch) => (url, init) =>
   base(url, { ...init, headers: { ...init.headers, "x-ding-mock-fault": spec } });
 
-async function requestCount(serverURL, key) {
-  const res = await fetch(`${serverURL}/_mock/requests?key=${key}`);
+async function requestCount(serverURL, key, net = fetch) {
+  const res = await net(`${serverURL}/_mock/requests?key=${key}`);
   return (await res.json()).count;
 }
 
 /** A redirect to another path of the mock: refused, not followed (the mock would count it twice). */
-async function redirectRefused(call, serverURL, key, HttpError) {
+async function redirectRefused(call, serverURL, key, HttpError, net) {
   const err = await rejection(call(), "a redirect");
   check(err instanceof HttpError, "a redirect is a DingHttpError", String(err));
   check(err.status === 307 || err.status === 0, "with the redirect's status (0: a browser's opaque redirect)", err.status);
-  check((await requestCount(serverURL, key)) === 1, "the redirect was not followed", await requestCount(serverURL, key));
+  const count = await requestCount(serverURL, key, net);
+  check(count === 1, "the redirect was not followed", count);
   return err.status;
 }
 
-export async function runFlow(sdk, { serverURL, apiKey = "test-key", platformFetch = globalThis.fetch }) {
+/**
+ * Options of both flows: `serverURL` (the mock's /v1 URL), `apiKey`,
+ * `platformFetch` (the clients' `fetch` option for the call that checks
+ * it) and `net`: the fetch everything else goes through, the mock's
+ * endpoints included (the global fetch, or a sandbox's).
+ */
+export async function runFlow(sdk, { serverURL, apiKey = "test-key", platformFetch = globalThis.fetch, net }) {
   const { Ding, DingError, DingApiError, DingValidationError } = sdk;
   check(typeof Ding === "function", "ding-otp exports Ding", typeof Ding);
-  check(typeof serverURL === "string" && serverURL.startsWith("http://127.0.0.1:"), "mock URL given", serverURL);
-  const ding = new Ding({ apiKey, serverURL });
+  check(typeof serverURL === "string" && (net || serverURL.startsWith("http://127.0.0.1:")), "mock URL given", serverURL);
+  net ??= globalThis.fetch;
+  const ding = new Ding({ apiKey, serverURL, fetch: net });
   const phoneNumber = freshNumber();
   const done = [];
 
@@ -74,7 +82,7 @@ export async function runFlow(sdk, { serverURL, apiKey = "test-key", platformFet
   done.push("createAuthentication");
 
   // 2. check: a wrong code, then (below, after the retry) the right one
-  const code = await inboxCode(serverURL, phoneNumber);
+  const code = await inboxCode(serverURL, phoneNumber, net);
   check(/^\d{6}$/.test(code), "a six-digit code in the inbox", code);
   const wrongCode = code === "000000" ? "111111" : "000000";
   const wrong = await ding.otp.check({ authenticationUuid, checkCode: wrongCode, customerUuid });
@@ -91,7 +99,7 @@ export async function runFlow(sdk, { serverURL, apiKey = "test-key", platformFet
 
   const right = await ding.otp.check({
     authenticationUuid,
-    checkCode: await inboxCode(serverURL, phoneNumber),
+    checkCode: await inboxCode(serverURL, phoneNumber, net),
     customerUuid,
   });
   check(right.status === "valid", "right code is valid", right);
@@ -142,12 +150,13 @@ export async function runFlow(sdk, { serverURL, apiKey = "test-key", platformFet
 
   const key = "rt-" + Math.random().toString(36).slice(2);
   const target = `${serverURL}/lookup/%2B1415555${String(Math.floor(Math.random() * 9000) + 1000)}`;
-  const redirecting = new Ding({ apiKey, serverURL, fetch: withFault(`status=307;location=${target};key=${key}`) });
+  const redirecting = new Ding({ apiKey, serverURL, fetch: withFault(`status=307;location=${target};key=${key}`, net) });
   const redirect = await redirectRefused(
     () => redirecting.lookup.lookup(customerUuid, "+14155550177"),
     serverURL,
     key,
     sdk.DingHttpError,
+    net,
   );
   done.push("redirect");
 
@@ -162,11 +171,11 @@ export async function runFlow(sdk, { serverURL, apiKey = "test-key", platformFet
 }
 
 /** The v2 flow: create, inbox, wrong code, resend, right code, lookup, a webhook verified. */
-export async function runPreludeFlow(v2, { serverURL, apiKey = "test-key", platformFetch = globalThis.fetch }) {
+export async function runPreludeFlow(v2, { serverURL, apiKey = "test-key", platformFetch = globalThis.fetch, net = globalThis.fetch }) {
   const { Prelude, DingApiError, DingError, DingHttpError, DingValidationError, DingWebhookError, verifyWebhook } = v2;
   check(typeof Prelude === "function" && typeof verifyWebhook === "function", "ding-otp/prelude exports", Object.keys(v2));
   const origin = new URL(serverURL).origin;
-  const mock = (path) => fetch(`${origin}/v2/_mock${path}`).then((r) => r.json());
+  const mock = (path) => net(`${origin}/v2/_mock${path}`).then((r) => r.json());
   const prelude = new Prelude({ apiKey, serverURL: origin, fetch: platformFetch });
   const value = freshNumber();
   const target = { type: "phone_number", value };
@@ -213,7 +222,7 @@ export async function runPreludeFlow(v2, { serverURL, apiKey = "test-key", platf
   const invalid = await rejection(prelude.verification.create({ target: { type: "phone_number", value: "06 12" } }), "a bad target");
   check(invalid instanceof DingValidationError && invalid instanceof DingError && invalid.field === "target.value", "validation", invalid.field);
   const unauthorized = await rejection(
-    new Prelude({ apiKey: "wrong", serverURL: origin }).verification.create({ target }),
+    new Prelude({ apiKey: "wrong", serverURL: origin, fetch: net }).verification.create({ target }),
     "a wrong key",
   );
   check(unauthorized instanceof DingHttpError && unauthorized.status === 401, "a wrong key is a 401", String(unauthorized));
@@ -223,9 +232,9 @@ export async function runPreludeFlow(v2, { serverURL, apiKey = "test-key", platf
   const redirecting = new Prelude({
     apiKey,
     serverURL: origin,
-    fetch: withFault(`status=307;location=${origin}/v2/lookup/%2B14155550188;key=${key}`),
+    fetch: withFault(`status=307;location=${origin}/v2/lookup/%2B14155550188;key=${key}`, net),
   });
-  const redirect = await redirectRefused(() => redirecting.lookup.lookup("+14155550199"), `${origin}/v2`, key, DingHttpError);
+  const redirect = await redirectRefused(() => redirecting.lookup.lookup("+14155550199"), `${origin}/v2`, key, DingHttpError, net);
   done.push("redirect");
   return { operations: done, errors: [invalid.name, unauthorized.name, forged.name], event: event.type, redirect };
 }

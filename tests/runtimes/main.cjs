@@ -1,10 +1,12 @@
 // Node and Bun (require): loads the installed package with require(), so the
 // CommonJS entries and their own error classes are used (the resolved files
-// must be EXPECT_ENTRY), then runs the v1 and v2 flows.
+// must be EXPECT_ENTRY), then runs the v1 and v2 flows against the mock and
+// on the sandbox.
 "use strict";
 const sdk = require("ding-otp");
 const v2 = require("ding-otp/prelude");
-for (const spec of ["ding-otp", "ding-otp/prelude"]) {
+const { createSandbox } = require("ding-otp/sandbox");
+for (const spec of ["ding-otp", "ding-otp/prelude", "ding-otp/sandbox"]) {
   const entry = require.resolve(spec).split(/[\\/]/).pop();
   if (entry !== process.env.EXPECT_ENTRY) throw new Error(`"${spec}" resolved to ${entry}, expected ${process.env.EXPECT_ENTRY}`);
 }
@@ -15,7 +17,15 @@ import("./flow.mjs")
     assertSummary(summary);
     const prelude = await runPreludeFlow(v2, { serverURL: process.env.DING_MOCK_URL });
     assertPreludeSummary(prelude);
-    console.log(JSON.stringify({ entry: require.resolve("ding-otp"), ...summary, prelude }));
+    const sandbox = createSandbox({ code: "123456", apiKey: "test-key", retryWindowSecs: 1 });
+    try {
+      const net = { net: sandbox.fetch, platformFetch: sandbox.fetch };
+      assertSummary(await runFlow(sdk, { ...net, serverURL: "https://api.ding.live/v1" }));
+      assertPreludeSummary(await runPreludeFlow(v2, { ...net, serverURL: "https://api.prelude.dev" }));
+    } finally {
+      sandbox.close();
+    }
+    console.log(JSON.stringify({ entry: require.resolve("ding-otp"), ...summary, prelude, sandbox: "both flows" }));
   })
   .catch((err) => {
     console.error(err);

@@ -1,13 +1,15 @@
 // Node (import), Deno and Bun: imports the installed package by name, runs
-// the v1 and v2 flows against the mock (DING_MOCK_URL) and prints one JSON
-// line with the entry files the runtime resolved, which must be EXPECT_ENTRY.
+// the v1 and v2 flows against the mock (DING_MOCK_URL), then both again on
+// the package's own sandbox (no server), and prints one JSON line with the
+// entry files the runtime resolved, which must be EXPECT_ENTRY.
 import * as sdk from "ding-otp";
 import * as v2 from "ding-otp/prelude";
+import { createSandbox } from "ding-otp/sandbox";
 import { runFlow, assertSummary, runPreludeFlow, assertPreludeSummary } from "./flow.mjs";
 
 const env = (name) => globalThis.process?.env?.[name] ?? globalThis.Deno?.env.get(name);
 const entries = [];
-for (const spec of ["ding-otp", "ding-otp/prelude"]) {
+for (const spec of ["ding-otp", "ding-otp/prelude", "ding-otp/sandbox"]) {
   const resolved = String(await import.meta.resolve(spec));
   const entry = resolved.split("/").pop();
   if (entry !== env("EXPECT_ENTRY")) throw new Error(`"${spec}" resolved to ${resolved}, expected ${env("EXPECT_ENTRY")}`);
@@ -17,4 +19,12 @@ const summary = await runFlow(sdk, { serverURL: env("DING_MOCK_URL") });
 assertSummary(summary);
 const prelude = await runPreludeFlow(v2, { serverURL: env("DING_MOCK_URL") });
 assertPreludeSummary(prelude);
-console.log(JSON.stringify({ entries, ...summary, prelude }));
+const sandbox = createSandbox({ code: "123456", apiKey: "test-key", retryWindowSecs: 1 });
+try {
+  const net = { net: sandbox.fetch, platformFetch: sandbox.fetch };
+  assertSummary(await runFlow(sdk, { ...net, serverURL: "https://api.ding.live/v1" }));
+  assertPreludeSummary(await runPreludeFlow(v2, { ...net, serverURL: "https://api.prelude.dev" }));
+} finally {
+  sandbox.close();
+}
+console.log(JSON.stringify({ entries, ...summary, prelude, sandbox: "both flows" }));
