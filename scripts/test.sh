@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints (host and wasm32, both APIs and
 # each alone), native tests of the SDK and the mock, the release package
-# build (with what a browser downloads for each entry), the
+# build (with what a browser downloads for each entry), the mock's tests
+# again on the package's ding-otp-mock command, the
 # wasm-bindgen tests in Node and in headless Chrome against the mock, the
 # Node test of the packed package and the TypeScript consumer check, then
 # the runtime suite (scripts/test-runtimes.sh) and the demo's end-to-end
@@ -31,6 +32,9 @@ cargo fmt --all -- --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 cargo clippy --quiet -p ding-otp --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --quiet -p ding-otp --all-targets --target wasm32-unknown-unknown --features browser-test -- -D warnings
+# The mock's core and the sandbox as the package builds them, for wasm32.
+cargo clippy --quiet -p ding-mock --lib --no-default-features --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet -p ding-sandbox --target wasm32-unknown-unknown -- -D warnings
 # Each API alone, as scripts/build.sh builds it.
 for api in ding prelude; do
   cargo clippy --quiet -p ding-otp --lib --target wasm32-unknown-unknown --no-default-features --features "$api" -- -D warnings
@@ -42,6 +46,19 @@ count native "$out/native.txt"
 
 step "release package"
 bash scripts/build.sh
+
+# The mock's integration tests once more on a fifth host: the package's
+# `ding-otp-mock` command (the core compiled to wasm, behind node:http).
+# They are the tests the native run listed as ignored, and must all run.
+step "mock tests on the sandbox host (pkg/sandbox/cli.js)"
+DING_SANDBOX_CLI=pkg/sandbox/cli.js cargo test -p ding-mock -- --ignored 2>&1 | tee "$out/mock-sandbox.txt"
+ignored=$(grep -hoE '([0-9]+) ignored' "$out/native.txt" | awk '{s+=$1} END {print s+0}')
+ran=$(grep -hoE '([0-9]+) passed' "$out/mock-sandbox.txt" | awk '{s+=$1} END {print s+0}')
+if [ "$ignored" = 0 ] || [ "$ran" != "$ignored" ]; then
+  echo "the sandbox host ran $ran mock tests; the native run ignored $ignored" >&2
+  exit 1
+fi
+count mock-sandbox "$out/mock-sandbox.txt"
 
 step "mock server"
 start_mock --code 123456 --api-key test-key --retry-window-secs 1

@@ -79,6 +79,54 @@ impl Default for Config {
     }
 }
 
+impl Config {
+    /// The command line that gives this configuration: the exact inverse of
+    /// [`parse_args`], so `parse_args(config.to_args(), None)` answers
+    /// `Command::Run(config)` for every configuration `parse_args` can
+    /// give (not, say, a `code` of letters or an empty `api_key`, which it
+    /// refuses). Every field is written, the optional ones only when set,
+    /// each flag and its value as two arguments (`["--port", "0", ...]`).
+    /// Hosts that take the native mock's options (the sandbox's
+    /// `ding-otp-mock` command) can be started from a `Config` with it.
+    pub fn to_args(&self) -> Vec<String> {
+        let mut args = Vec::new();
+        let mut flag = |name: &str, value: String| {
+            args.push(name.to_owned());
+            args.push(value);
+        };
+        flag("--host", self.host.clone());
+        flag("--port", self.port.to_string());
+        if let Some(code) = &self.code {
+            flag("--code", code.clone());
+        }
+        if let Some(key) = &self.api_key {
+            flag("--api-key", key.clone());
+        }
+        flag("--retry-window-secs", seconds_text(self.retry_window));
+        flag("--max-retries", self.max_retries.to_string());
+        flag("--expiry-secs", seconds_text(self.expiry));
+        flag("--max-check-attempts", self.max_check_attempts.to_string());
+        if self.fault != FaultSpec::default() {
+            flag("--fault", self.fault.to_spec());
+        }
+        if let Some(seed) = self.seed {
+            flag("--seed", seed.to_string());
+        }
+        args
+    }
+}
+
+/// A duration as exact decimal seconds (`30`, `0.5`, `0.000000001`), which
+/// [`seconds`] reads back as the same duration.
+fn seconds_text(duration: Duration) -> String {
+    let nanos = duration.subsec_nanos();
+    if nanos == 0 {
+        return duration.as_secs().to_string();
+    }
+    let fraction = format!("{nanos:09}");
+    format!("{}.{}", duration.as_secs(), fraction.trim_end_matches('0'))
+}
+
 /// A duration in whole milliseconds, saturating at `u64::MAX`.
 pub fn millis(duration: Duration) -> u64 {
     u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
@@ -217,6 +265,75 @@ mod tests {
         assert_eq!(config.max_check_attempts, 7);
         assert_eq!(config.fault, FaultSpec::parse("status=503;key=a;times=2").unwrap());
         assert_eq!(config.seed, Some(42));
+    }
+
+    /// `parse_args(config.to_args())`, which must be `config` itself.
+    fn round_trip(config: &Config) {
+        let args = config.to_args();
+        match parse_args(args.clone(), None) {
+            Ok(Command::Run(parsed)) => assert_eq!(*parsed, *config, "{args:?}"),
+            other => panic!("{args:?} gave {other:?}"),
+        }
+    }
+
+    #[test]
+    fn to_args_is_the_inverse_of_parse_args() {
+        let defaults = Config::default();
+        round_trip(&defaults);
+        // Every field on its own, then all of them at once.
+        let every = Config {
+            host: "0.0.0.0".to_owned(),
+            port: 0,
+            code: Some("000123".to_owned()),
+            api_key: Some("sk_test with spaces=and;signs".to_owned()),
+            retry_window: Duration::from_millis(500),
+            max_retries: 0,
+            expiry: Duration::new(2, 1),
+            max_check_attempts: u32::MAX,
+            fault: FaultSpec::parse(
+                "delay=5;late=6;status=503;retry-after=Wed, 21 Oct 2015 07:28:00 GMT;retry-after-ms=7;\
+                 body=bad-event;location=http://127.0.0.1:9/x;key=a=b;times=2;drop;echo-key",
+            )
+            .unwrap(),
+            seed: Some(u64::MAX),
+        };
+        let fields: [fn(&mut Config, &Config); 10] = [
+            |c, e| c.host = e.host.clone(),
+            |c, e| c.port = e.port,
+            |c, e| c.code = e.code.clone(),
+            |c, e| c.api_key = e.api_key.clone(),
+            |c, e| c.retry_window = e.retry_window,
+            |c, e| c.max_retries = e.max_retries,
+            |c, e| c.expiry = e.expiry,
+            |c, e| c.max_check_attempts = e.max_check_attempts,
+            |c, e| c.fault = e.fault.clone(),
+            |c, e| c.seed = e.seed,
+        ];
+        for set in fields {
+            let mut config = defaults.clone();
+            set(&mut config, &every);
+            assert_ne!(config, defaults, "each field differs from its default");
+            round_trip(&config);
+        }
+        round_trip(&every);
+        let args = every.to_args();
+        assert_eq!(args[..4], ["--host", "0.0.0.0", "--port", "0"]);
+        assert!(args.windows(2).any(|w| w == ["--seed", "18446744073709551615"]), "{args:?}");
+        assert!(!defaults.to_args().contains(&"--fault".to_owned()), "no fault, no --fault");
+        assert!(!defaults.to_args().contains(&"--seed".to_owned()), "no seed, no --seed");
+
+        // Durations: whatever `--*-secs` can give comes back the same.
+        for text in ["0", "0.5", "30", "600", "0.000000001", "1.999999999", "0.1", "1e-3", "123456.789", "1e15"] {
+            let config = run(&["--expiry-secs", text, "--retry-window-secs", text], None).unwrap();
+            round_trip(&config);
+        }
+        assert_eq!(seconds_text(Duration::from_millis(1500)), "1.5");
+        assert_eq!(seconds_text(Duration::from_secs(30)), "30");
+        assert_eq!(seconds_text(Duration::from_nanos(10)), "0.00000001");
+        // From the command line and back: the same configuration.
+        let given = ["--port=0", "--code", "4242", "--fault", "status=500;key=all;times=1", "--seed=7"];
+        let config = run(&given, None).unwrap();
+        round_trip(&config);
     }
 
     #[test]

@@ -84,6 +84,20 @@ impl BodyFault {
         })
     }
 
+    /// The kind's name in a spec (`body=NAME`), as [`BodyFault::parse`] reads it.
+    fn name(self) -> &'static str {
+        match self {
+            Self::Empty => "empty",
+            Self::Html => "html",
+            Self::Truncated => "truncated",
+            Self::WrongTypes => "wrong-types",
+            Self::UnknownEnum => "unknown-enum",
+            Self::UnknownEvent => "unknown-event",
+            Self::Huge => "huge",
+            Self::BadEvent => "bad-event",
+        }
+    }
+
     /// Spoils a reply's body (and content type, for `html`).
     pub fn apply(self, reply: &mut Reply, now_ms: u64) {
         match self {
@@ -227,6 +241,34 @@ impl FaultSpec {
         Ok(fault)
     }
 
+    /// The spec text of this fault, the inverse of [`FaultSpec::parse`]:
+    /// `FaultSpec::parse(&spec.to_spec())` gives `spec` back, and the
+    /// default (no fault) gives `""`. Items come in a fixed order.
+    pub fn to_spec(&self) -> String {
+        let mut items = Vec::new();
+        let mut item = |name: &str, value: Option<String>| {
+            if let Some(value) = value {
+                items.push(format!("{name}={value}"));
+            }
+        };
+        item("delay", self.delay.map(|ms| ms.to_string()));
+        item("late", self.late.map(|ms| ms.to_string()));
+        item("status", self.status.map(|code| code.to_string()));
+        item("retry-after", self.retry_after.clone());
+        item("retry-after-ms", self.retry_after_ms.map(|ms| ms.to_string()));
+        item("body", self.body.map(|kind| kind.name().to_owned()));
+        item("location", self.location.clone());
+        item("key", self.key.clone());
+        item("times", self.times.map(|n| n.to_string()));
+        if self.drop {
+            items.push("drop".to_owned());
+        }
+        if self.echo_key {
+            items.push("echo-key".to_owned());
+        }
+        items.join(";")
+    }
+
     /// Reads the spec of a request header value: not visible ASCII is an
     /// error too, as an HTTP library would refuse to read it as text.
     ///
@@ -368,6 +410,34 @@ mod tests {
         assert_eq!(spec.times, Some(2));
         assert_eq!(FaultSpec::parse("").unwrap(), FaultSpec::default());
         assert_eq!(FaultSpec::parse("body=bad-event").unwrap().body, Some(BodyFault::BadEvent));
+    }
+
+    #[test]
+    fn to_spec_is_the_inverse_of_parse() {
+        assert_eq!(FaultSpec::default().to_spec(), "");
+        let every = "delay=250;late=9;status=503;retry-after=Wed, 21 Oct 2015 07:28:00 GMT;retry-after-ms=1500;\
+                     body=unknown-event;location=http://127.0.0.1:9/x;key=k1;times=2;drop;echo-key";
+        assert_eq!(FaultSpec::parse(every).unwrap().to_spec(), every);
+        for spec in [
+            every,
+            "",
+            "drop",
+            "echo-key;status=400",
+            " delay = 5 ; key=a b ",
+            "retry-after=;location=",
+            "times=0",
+            "body=empty",
+            "body=html",
+            "body=truncated",
+            "body=wrong-types",
+            "body=unknown-enum",
+            "body=unknown-event",
+            "body=huge",
+            "body=bad-event",
+        ] {
+            let parsed = FaultSpec::parse(spec).unwrap();
+            assert_eq!(FaultSpec::parse(&parsed.to_spec()).unwrap(), parsed, "{spec:?} -> {:?}", parsed.to_spec());
+        }
     }
 
     #[test]

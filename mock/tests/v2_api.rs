@@ -1,6 +1,6 @@
 //! Prelude v2 lookup, Watch, management, bearer auth, every v2 error code
 //! with its `param`, CORS, faults and the mock-only endpoints. Each test
-//! runs against both hosts.
+//! runs against every host.
 
 #[macro_use]
 mod common;

@@ -1,6 +1,6 @@
 //! Prelude v2 verification: the window per target (create, retry, check,
 //! close), the check outcomes, PSD2, options, and every anti-fraud outcome
-//! through its magic input. Each test runs against both hosts.
+//! through its magic input. Each test runs against every host.
 
 #[macro_use]
 mod common;

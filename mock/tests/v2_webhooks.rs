@@ -1,87 +1,24 @@
-//! Signed webhooks: what the core hands to its host, what the axum host
-//! delivers to a loopback listener, the signature checked here with the
-//! `rsa` crate against the key of `/v2/_mock/webhook-key` (PEM and JWK),
-//! and callback URLs off loopback, which are never called.
+//! Signed webhooks: what the core hands to its host, what the hosts that
+//! deliver (the axum router, the axum app on a socket, the sandbox's
+//! command) send to a loopback listener, the signature checked here with
+//! the `rsa` crate against the key of `/v2/_mock/webhook-key` (PEM and
+//! JWK), and callback URLs off loopback, which are never called.
 
 #[macro_use]
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use axum::http::Method;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use common::{is_rfc3339_millis, on_host, phone_target, Host, Mock, CODE, PHONE};
+use common::{is_rfc3339_millis, next_received, phone_target, receiver, Host, Mock, CODE, PHONE};
 use ding_mock::Config;
 use rsa::pkcs8::DecodePublicKey;
 use rsa::{BigUint, Pss, RsaPublicKey};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
-
-/// One webhook request as a receiver saw it.
-struct Received {
-    path: String,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Received {
-    fn header(&self, name: &str) -> &str {
-        self.headers.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str())
-    }
-}
-
-/// A loopback receiver that answers `status` to the first `n` requests,
-/// on a thread of its own, and hands each request over.
-fn receiver(n: usize, status: u16) -> (u16, mpsc::Receiver<Received>) {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().unwrap().port();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for _ in 0..n {
-            let Ok((stream, _)) = listener.accept() else { return };
-            stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-            let mut reader = BufReader::new(stream);
-            let mut line = String::new();
-            reader.read_line(&mut line).unwrap();
-            let path = line.split_whitespace().nth(1).unwrap_or_default().to_owned();
-            let mut headers = Vec::new();
-            loop {
-                let mut line = String::new();
-                reader.read_line(&mut line).unwrap();
-                let line = line.trim_end();
-                if line.is_empty() {
-                    break;
-                }
-                let (name, value) = line.split_once(':').unwrap();
-                headers.push((name.to_ascii_lowercase(), value.trim().to_owned()));
-            }
-            let length: usize = headers.iter().find(|(n, _)| n == "content-length").unwrap().1.parse().unwrap();
-            let mut body = vec![0; length];
-            reader.read_exact(&mut body).unwrap();
-            let answer = format!("HTTP/1.1 {status} X\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
-            reader.get_mut().write_all(answer.as_bytes()).unwrap();
-            let _ = tx.send(Received { path, headers, body });
-        }
-    });
-    (port, rx)
-}
-
-/// The next request the receiver got, waited for without blocking the
-/// runtime (the host's delivery tasks run on this thread).
-async fn next(rx: &mpsc::Receiver<Received>) -> Received {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        if let Ok(got) = rx.try_recv() {
-            return got;
-        }
-        assert!(Instant::now() < deadline, "no webhook came");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-}
 
 /// The webhook key of `mock`, parsed from its PEM and from its JWK, after
 /// checking the answer's shape.
@@ -123,7 +60,7 @@ fn verify(key: &RsaPublicKey, signature: &str, body: &[u8]) {
 }
 
 /// A mock with a fixed code and a fixed seed (so its key is made once per
-/// test run's seed, and the same in both hosts).
+/// test run's seed, and the same in every host).
 fn mock() -> Mock {
     Mock::with(Config { code: Some(CODE.to_owned()), seed: Some(10), ..Config::default() })
 }
@@ -184,9 +121,10 @@ async fn settled_log(mock: &Mock, id: &str, n: usize) -> Vec<Value> {
     }
 }
 
-#[tokio::test]
-async fn the_axum_host_delivers_signed_events_to_a_loopback_listener() {
-    on_host(Host::Router, async {
+// The hosts that send the webhooks themselves; the core host of the tests
+// only collects them (see `the_core_hands_signed_deliveries_to_its_host`).
+host_tests!(mod delivering on [router http sandbox] {
+    async fn the_host_delivers_signed_events_to_a_loopback_listener() {
         let mock = mock();
         let (port, rx) = receiver(5, 200);
         let url = format!("http://127.0.0.1:{port}/hooks/prelude?x=1");
@@ -194,7 +132,7 @@ async fn the_axum_host_delivers_signed_events_to_a_loopback_listener() {
         let (pem, jwk) = keys(&mock).await;
         let mut events = Vec::new();
         for _ in 0..5 {
-            let got = next(&rx).await;
+            let got = next_received(&rx).await;
             assert_eq!(got.path, "/hooks/prelude?x=1");
             assert_eq!(got.header("content-type"), "application/json");
             assert_eq!(got.header("host"), format!("127.0.0.1:{port}"));
@@ -222,13 +160,9 @@ async fn the_axum_host_delivers_signed_events_to_a_loopback_listener() {
         let logged: Vec<Value> = log.iter().map(|e| e["event"].clone()).collect();
         assert_eq!(kinds(&logged), EXPECTED);
         assert_eq!(mock.mock2("webhooks?verification_id=vrf_other").await, json!({"deliveries": []}));
-    })
-    .await;
-}
+    }
 
-#[tokio::test]
-async fn failed_deliveries_are_logged() {
-    on_host(Host::Router, async {
+    async fn failed_deliveries_are_logged() {
         let mock = mock();
         let (port, _rx) = receiver(3, 500);
         let body = json!({"target": phone_target(PHONE), "options": {"callback_url": format!("http://localhost:{port}/")}});
@@ -244,16 +178,15 @@ async fn failed_deliveries_are_logged() {
             let error = entry["status_or_error"].as_str().expect("an error text");
             assert!(!error.is_empty() && error != "pending", "{entry}");
         }
-    })
-    .await;
-}
+    }
+});
 
-host_tests! {
+// The core host only: it checks the deliveries the core hands to its host,
+// which the other hosts send at once (see `delivering` above).
+host_tests!(mod handed_over on [core_host] {
     async fn the_core_hands_signed_deliveries_to_its_host() {
         let mock = mock();
-        if mock.host() != Host::Core {
-            return; // The router host sends them itself: see above.
-        }
+        assert_eq!(mock.host(), Host::Core);
         let id = create_and_retry(&mock, "http://[::1]:4321/verify").await;
         let (pem, _) = keys(&mock).await;
         let deliveries = mock.deliveries();
@@ -278,7 +211,9 @@ host_tests! {
         let log = mock.mock2("webhooks").await;
         assert!(log["deliveries"].as_array().unwrap().iter().all(|e| e["status_or_error"] == "pending"), "{log}");
     }
+});
 
+host_tests! {
     async fn callbacks_off_loopback_are_never_called() {
         let mock = Mock::new();
         for (i, url) in [
@@ -313,14 +248,14 @@ host_tests! {
         assert_eq!(mock.mock2("webhooks").await["deliveries"].as_array().map(Vec::len), Some(21));
     }
 
-    async fn the_webhook_key_is_stable_and_the_same_in_both_hosts() {
+    async fn the_webhook_key_is_stable_and_the_same_in_every_host() {
         let a = mock();
         let first = a.mock2("webhook-key").await;
         assert_eq!(a.mock2("webhook-key").await, first, "one key per mock");
         a.call(Method::POST, "/v2/_mock/reset", &[], "").await;
         assert_eq!(a.mock2("webhook-key").await, first, "reset keeps the key");
         keys(&a).await;
-        // Seed 10 in both hosts: the core alone decides the key.
+        // Seed 10 in every host: the core alone decides the key.
         let n = first["jwk"]["n"].as_str().unwrap();
         assert_eq!(&n[..8], expected_prefix_of_seed_10());
     }

@@ -61,9 +61,12 @@ const server = createServer(async (req, res) => {
         parts.push(value);
       }
     } catch {
-      // A `drop` fault: send what came, announcing more, then cut the connection.
+      // A `drop` fault: announce the whole body (the sandbox's content-length),
+      // send what came, then cut the connection.
       const head = Buffer.concat(parts);
-      res.writeHead(answer.status, { ...out, "content-length": String(head.length + 1) });
+      const announced = Number(answer.headers.get("content-length"));
+      const length = Number.isSafeInteger(announced) && announced > head.length ? announced : head.length + 1;
+      res.writeHead(answer.status, { ...out, "content-length": String(length) });
       res.write(head, () => res.destroy());
       return;
     }

@@ -135,6 +135,8 @@ export function createSandboxFromArgs(args, { onWebhook } = {}) {
     let body = empty ? null : reply.body;
     if (!empty && reply.dropAfter !== undefined) {
       const head = reply.body.slice(0, reply.dropAfter);
+      // The whole length is announced, as a server that breaks off does.
+      headers.set("content-length", String(reply.body.length));
       body = new ReadableStream({
         start(controller) {
           controller.enqueue(head);
