@@ -194,7 +194,8 @@ check "examples/worker via wrangler dev" 150 node "$rt/examples.mjs" worker "htt
 wrangler_stop "$dir"
 
 # -- browsers: no bundler, esbuild, Vite ----------------------------------------
-dir="$(project browser tests/runtimes/flow.mjs tests/runtimes/app.mjs tests/runtimes/index.html tests/runtimes/esbuild.html tests/runtimes/vite)"
+dir="$(project browser tests/runtimes/flow.mjs tests/runtimes/app.mjs tests/runtimes/index.html tests/runtimes/esbuild.html tests/runtimes/vite \
+  tests/runtimes/sandbox.html tests/runtimes/sandbox-app.mjs)"
 chrome_v="$(version chromium | cut -d' ' -f1-2)"
 firefox_v="$(version firefox-esr | sed 's/^Mozilla //')"
 check "esbuild $(pkgv esbuild) bundle" 60 sh -c \
@@ -204,7 +205,7 @@ check "vite $(pkgv vite) build" 120 env -C "$dir" \
   "$bin/vite" build vite --base ./ --outDir ../dist-vite --emptyOutDir --logLevel warn
 for browser in chrome firefox; do
   label="$chrome_v" && [ "$browser" = firefox ] && label="$firefox_v"
-  for page in index.html esbuild.html dist-vite/index.html; do
+  for page in index.html esbuild.html dist-vite/index.html sandbox.html; do
     check "$label: $page" 90 node "$rt/browser.mjs" "$browser" "$dir" "$page"
   done
 done
