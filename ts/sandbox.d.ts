@@ -83,7 +83,10 @@ export interface Sandbox {
   webhookKey(): { pem: string; jwk: { kty: "RSA"; n: string; e: string } };
   /** Forgets every authentication, verification, message, list entry and fault. */
   reset(): void;
-  /** Stops pending webhook deliveries. */
+  /**
+   * Stops the pending webhook deliveries and sends no more (the sandbox
+   * still answers requests). Call it when a test ends.
+   */
   close(): void;
 }
 

@@ -89,7 +89,9 @@ export function createSandboxFromArgs(args, { onWebhook } = {}) {
   let faultCount = 0;
   const timers = new Set();
 
+  let closed = false;
   function later(ms, fn) {
+    if (closed) return;
     const t = setTimeout(() => {
       timers.delete(t);
       fn();
@@ -98,17 +100,32 @@ export function createSandboxFromArgs(args, { onWebhook } = {}) {
     timers.add(t);
   }
 
-  function deliver(d) {
-    later(d.afterMs, async () => {
-      const init = { method: "POST", headers: toPairs(d.headers), body: d.body };
-      try {
-        const res = onWebhook ? await onWebhook(new Request(d.url, init)) : await fetch(d.url, { ...init, signal: AbortSignal.timeout(5000) });
-        const status = res && Number.isInteger(res.status) ? res.status : 200;
-        core.delivered(d.id, status, undefined);
-      } catch (e) {
-        core.delivered(d.id, undefined, String((e && e.message) || e));
-      }
-    });
+  /** Posts one delivery and reports its outcome to the core. */
+  async function post(d) {
+    const init = { method: "POST", headers: toPairs(d.headers), body: d.body };
+    try {
+      const res = onWebhook ? await onWebhook(new Request(d.url, init)) : await fetch(d.url, { ...init, signal: AbortSignal.timeout(5000) });
+      const status = res && Number.isInteger(res.status) ? res.status : 200;
+      core.delivered(d.id, status, undefined);
+    } catch (e) {
+      core.delivered(d.id, undefined, String((e && e.message) || e));
+    }
+  }
+
+  /**
+   * The deliveries of one reply, one after another in the order of their
+   * `afterMs` (each at its time, or when the one before it is done), as the
+   * native host sends them: a receiver sees a verification's events in order.
+   */
+  function deliverAll(deliveries) {
+    if (deliveries.length === 0) return;
+    const queue = [...deliveries].sort((a, b) => a.afterMs - b.afterMs);
+    const start = Date.now();
+    const next = (i) => {
+      if (i === queue.length) return;
+      later(Math.max(0, start + queue[i].afterMs - Date.now()), () => post(queue[i]).then(() => next(i + 1)));
+    };
+    next(0);
   }
 
   /** One exchange with the core: waits, deliveries; resolves to the final reply. */
@@ -124,7 +141,7 @@ export function createSandboxFromArgs(args, { onWebhook } = {}) {
       }
       reply = core.resume(token, Date.now());
     }
-    for (const d of reply.deliveries) deliver(d);
+    deliverAll(reply.deliveries);
     if (reply.lateMs > 0) await wait(reply.lateMs, signal); // acted on already
     return reply;
   }
@@ -227,8 +244,9 @@ export function createSandboxFromArgs(args, { onWebhook } = {}) {
       core.reset();
       fault = null;
     },
-    /** Stops the pending webhook deliveries. */
+    /** Stops the pending webhook deliveries and sends no more; requests are still answered. */
     close() {
+      closed = true;
       for (const t of timers) clearTimeout(t);
       timers.clear();
     },
