@@ -23,6 +23,14 @@ pub mod prelude;
 
 use wasm_bindgen::prelude::*;
 
+/// The module's allocator: power-of-two free lists over `memory.grow`
+/// (`core::alloc`), in place of the larger default (kept with the feature
+/// `default-allocator`, for the benchmark's side-by-side figures).
+#[cfg(all(target_arch = "wasm32", not(feature = "default-allocator")))]
+#[global_allocator]
+static ALLOCATOR: crate::core::alloc::Allocator<crate::core::alloc::WasmPages> =
+    crate::core::alloc::Allocator::new(crate::core::alloc::WasmPages);
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ERRORS: &str = include_str!("../js/errors.d.ts");
 

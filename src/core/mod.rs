@@ -6,6 +6,7 @@
 //! Only `js`, `transport` and `call` need a JS host; everything else is
 //! plain Rust, tested natively with `cargo test`.
 
+pub mod alloc;
 pub mod call;
 pub mod checks;
 pub mod decode;
