@@ -1,5 +1,5 @@
-// In-memory `fetch` for the benchmark: it answers the six operations like
-// server.mjs does (bench/responses.mjs), without any I/O. Two kinds:
+// In-memory `fetch` for the benchmark: it answers the operations of both
+// APIs like server.mjs does (bench/responses.mjs), without any I/O. Two kinds:
 //
 // - makeFakeFetch() / fakeFetch, "instant": each distinct (method, URL) gets
 //   one Response-like object (`status`, `ok`, `text()`, `json()`), built once;

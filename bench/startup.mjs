@@ -1,27 +1,19 @@
 // One start-up sample, run in a fresh `node` by bench/run.mjs:
-//   node bench/startup.mjs ding <path of pkg/node.js>
-//   node bench/startup.mjs raw
-// Times import + initialise + construct the client and prints
+//   node bench/startup.mjs <api> <kind> <package folder>
+// api: a definition of bench/apis.mjs (v1, v2); kind: ding, raw or peer.
+// Times importing the client's module (for ding-otp: the entry, which also
+// compiles and initialises its wasm) and constructing the client, and prints
 // {"ms": <milliseconds>} on stdout.
-import { pathToFileURL } from "node:url";
+import { APIS, FAKE_ORIGIN, clientOf } from "./apis.mjs";
 
-const [which, entry] = process.argv.slice(2);
-const options = { apiKey: "bench-key", serverURL: "http://127.0.0.1:9/v1" };
-let t0;
-let t1;
-let client;
-if (which === "ding") {
-  t0 = performance.now();
-  const { Ding } = await import(pathToFileURL(entry).href);
-  client = new Ding(options);
-  t1 = performance.now();
-} else if (which === "raw") {
-  t0 = performance.now();
-  const { RawDing } = await import("./baseline.mjs");
-  client = new RawDing(options);
-  t1 = performance.now();
-} else {
-  throw new Error(`usage: startup.mjs ding <pkg/node.js> | raw (got ${which})`);
+const [id, kind, pkg] = process.argv.slice(2);
+const api = APIS[id];
+if (!api || !["ding", "raw", "peer"].includes(kind)) {
+  throw new Error(`usage: startup.mjs ${Object.keys(APIS).join("|")} ding|raw|peer <package folder> (got ${id} ${kind})`);
 }
-if (typeof client.otp.check !== "function") throw new Error("the client has no otp.check");
+const { load, make } = clientOf(api, kind);
+const t0 = performance.now();
+const client = make(await load(pkg), { origin: FAKE_ORIGIN });
+const t1 = performance.now();
+if (!api.ready(client)) throw new Error(`${id} ${kind}: the client has no check method`);
 console.log(JSON.stringify({ ms: t1 - t0 }));
