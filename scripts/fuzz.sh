@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the response decoder and the input reader (fuzz/) for a fixed time.
+# Fuzzes the response decoder, the input reader and the wasm allocator
+# (fuzz/) for a fixed time.
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 300)
 # cargo-fuzz normally wants a nightly toolchain for its sanitizers; this
 # runs it on the stable one without a sanitizer (`-s none`; RUSTC_BOOTSTRAP
@@ -9,7 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 seconds="${1:-300}"
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
 cd fuzz
-for target in decode input; do
+for target in decode input alloc; do
   mkdir -p "corpus/$target"
   echo "== fuzzing $target for $seconds s"
   RUSTC_BOOTSTRAP=1 cargo fuzz run -s none "$target" "corpus/$target" -- \
