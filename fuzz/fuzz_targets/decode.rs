@@ -29,7 +29,9 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(v) = serde_json::from_slice::<serde_json::Value>(data) {
         all(&v);
         // The same value where the decoders expect nested shapes and lists.
-        all(&serde_json::json!({ "events": [v.clone(), null], "signals": v.clone(), "payload": v.clone(), "phone_numbers": [v] }));
+        all(
+            &serde_json::json!({ "events": [v.clone(), null], "signals": v.clone(), "payload": v.clone(), "phone_numbers": [v] }),
+        );
     }
     if let Ok(s) = std::str::from_utf8(data) {
         let _ = time::Timestamp::parse(s);

@@ -31,9 +31,9 @@ fn camel(k: &str) -> String {
 /// True when the wire value `w` carries the caller's value `c` (maps keep their keys).
 fn same(w: &J, c: &J) -> bool {
     match (w, c) {
-        (J::Object(wm), J::Object(cm)) => wm.iter().all(|(k, x)| {
-            cm.get(&camel(k)).or_else(|| cm.get(k)).is_some_and(|y| same(x, y))
-        }),
+        (J::Object(wm), J::Object(cm)) => {
+            wm.iter().all(|(k, x)| cm.get(&camel(k)).or_else(|| cm.get(k)).is_some_and(|y| same(x, y)))
+        }
         (J::Array(wa), J::Array(ca)) => wa.len() == ca.len() && wa.iter().zip(ca).all(|(x, y)| same(x, y)),
         (J::String(a), J::String(b)) => a == b || formats::ipv4_mapped(b).as_deref() == Some(a.as_str()),
         (J::Number(a), J::Number(b)) => a.as_f64() == b.as_f64(),
