@@ -14,6 +14,10 @@ release=1
 
 rm -rf pkg
 mkdir -p pkg
+# Panic locations name source files: keep this machine's paths (the cargo
+# registry, the repository) out of the modules that ship.
+cargo_home="${CARGO_HOME:-$HOME/.cargo}"
+export RUSTFLAGS="${RUSTFLAGS:-} --remap-path-prefix=$cargo_home/registry/src/= --remap-path-prefix=$PWD/="
 profile_dir=debug
 [ "$release" = 1 ] && profile_dir=release
 # crate, its features, and the output name of each module: the two APIs,
@@ -31,6 +35,12 @@ for spec in "ding-otp ding ding_otp" "ding-otp prelude ding_prelude" "ding-sandb
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
       "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
+  fi
+done
+for wasm in pkg/*_bg.wasm pkg/*/*_bg.wasm; do
+  if grep -qaF -e "$cargo_home" -e "$PWD" "$wasm"; then
+    echo "$wasm names a path of this machine" >&2
+    exit 1
   fi
 done
 node scripts/package.mjs
