@@ -73,113 +73,144 @@ export function answerInfo(h) {
  * retryAfterMs, location }`, where `json` is the parsed body, or undefined
  * when it is not JSON, and `flags` says whether a redirect was followed (1)
  * or is opaque (2).
+ *
+ * One promise per attempt, settled by whichever comes first: the last
+ * step, our timer, the caller's signal, or a failure. Every promise the
+ * caller's code gives (hooks, fetch, the body) only moves the attempt on
+ * while it is still running, so none can keep a call past its timeout or
+ * its abort, and each step costs one `then` and nothing more.
  */
-export async function attempt(env, signal, method, url, headers, body, timeoutMs, number) {
-  if (signal && signal.aborted) throw new Stop("abort", signal.reason);
-  const controller = new AbortController();
-  let why = "network";
-  let timer;
-  let onAbort;
-  // Settles when the attempt must stop: our timer or the caller's signal.
-  // Every promise the caller's code gives (hooks, fetch, the body) is raced
-  // against it, so none can keep a call past its timeout or its abort.
-  const stopped = new Promise((_, reject) => {
-    onAbort = () => {
+export function attempt(env, signal, method, url, headers, body, timeoutMs, number) {
+  if (signal && signal.aborted) return Promise.reject(new Stop("abort", signal.reason));
+  return new Promise((resolve, reject) => {
+    const controller = new AbortController();
+    let running = true;
+    let why = "network";
+    let timer;
+    const end = () => {
+      running = false;
+      clearTimeout(timer);
+      if (signal) signal.removeEventListener("abort", onAbort);
+    };
+    const stop = (failure) => {
+      if (running) {
+        end();
+        reject(failure);
+      }
+    };
+    const onAbort = () => {
       why = "abort";
       controller.abort(signal.reason);
-      reject(new Stop("abort", signal.reason));
+      stop(new Stop("abort", signal.reason));
     };
     if (signal) signal.addEventListener("abort", onAbort, { once: true });
     timer = setTimeout(() => {
       why = "timeout";
       const cause = new Error("the attempt timed out after " + timeoutMs + " ms");
       controller.abort(cause);
-      reject(new Stop("timeout", cause));
+      stop(new Stop("timeout", cause));
     }, timeoutMs);
-  });
-  stopped.catch(() => {});
-  const bounded = (promise) => Promise.race([promise, stopped]);
-  const started = Date.now();
-  try {
+    // Runs `next` with what `promise` gives, or `failed` with its error,
+    // while the attempt runs; an error thrown by `next` ends the attempt.
+    const then = (promise, next, failed) =>
+      promise.then(
+        (value) => {
+          if (!running) return;
+          try {
+            next(value);
+          } catch (e) {
+            stop(e);
+          }
+        },
+        (e) => {
+          if (running) failed(e);
+        },
+      );
+    const started = Date.now();
     // Redirects are never followed: `fetch` would send the key to whatever
     // origin a Location names, and over plain http if it says so.
     const init = { method, headers, signal: controller.signal, redirect: "manual" };
     if (body !== undefined) init.body = body;
-    if (env.beforeRequest) await bounded(hook(env.beforeRequest, { method, url, attempt: number }));
-    // A function is called as a plain function: the platform's fetch
-    // throws "Illegal invocation" when it is called as a method of another
-    // object. An object with a `fetch` method (a Workers service binding)
-    // is called as its method, the only way its fetch runs.
-    const given = env.fetch || fetch;
-    const send = typeof given === "function" ? () => given(url, init) : () => given.fetch(url, init);
-    let res;
-    try {
-      res = await bounded(new Promise((resolve) => resolve(send())));
-    } catch (e) {
-      if (e instanceof Stop) throw e;
-      let kind = why;
-      if (why === "network" && wasRefused(e)) kind = "refused";
-      else if (why === "network" && e instanceof TypeError && INVOCATION.test(String(e.message))) kind = "invocation";
-      throw new Stop(kind, e);
-    }
-    let status;
-    try {
-      status = res.status;
-      if (!Number.isInteger(status) || status < 0 || status > 999 || typeof res.text !== "function") throw 0;
-    } catch {
-      throw new Stop("response", res);
-    }
-    let text;
-    try {
-      text = await bounded(new Promise((resolve) => resolve(res.text())));
-    } catch (e) {
-      if (e instanceof Stop) throw e;
-      throw new Stop(why === "network" ? "body" : why, e);
-    }
-    if (typeof text !== "string") text = "";
-    let json;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // Not JSON: the caller reports it with the raw text.
-    }
-    let h;
-    let flags = 0;
-    try {
-      h = res.headers;
-      if (res.redirected === true) flags |= 1;
-      if (res.type === "opaqueredirect") flags |= 2;
-    } catch {
-      // A response-like object with throwing getters: no headers.
-    }
-    const header = (name) => {
+
+    const send = () => {
+      // A function is called as a plain function: the platform's fetch
+      // throws "Illegal invocation" when it is called as a method of another
+      // object. An object with a `fetch` method (a Workers service binding)
+      // is called as its method, the only way its fetch runs.
+      const given = env.fetch || fetch;
+      const sent = new Promise((ok) => ok(typeof given === "function" ? given(url, init) : given.fetch(url, init)));
+      then(sent, read, (e) => {
+        let kind = why;
+        if (why === "network" && wasRefused(e)) kind = "refused";
+        else if (why === "network" && e instanceof TypeError && INVOCATION.test(String(e.message))) kind = "invocation";
+        stop(new Stop(kind, e));
+      });
+    };
+
+    const read = (res) => {
+      let status;
       try {
-        const v = h && typeof h.get === "function" ? h.get(name) : null;
-        return typeof v === "string" ? v : undefined;
+        status = res.status;
+        if (!Number.isInteger(status) || status < 0 || status > 999 || typeof res.text !== "function") throw 0;
       } catch {
-        return undefined;
+        return stop(new Stop("response", res));
       }
+      then(
+        new Promise((ok) => ok(res.text())),
+        (text) => answer(res, status, text),
+        (e) => stop(new Stop(why === "network" ? "body" : why, e)),
+      );
     };
-    const ms = Date.now() - started;
-    if (env.afterResponse) {
+
+    const answer = (res, status, text) => {
+      if (typeof text !== "string") text = "";
+      let json;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        // Not JSON: the caller reports it with the raw text.
+      }
+      let h;
+      let flags = 0;
+      try {
+        h = res.headers;
+        if (res.redirected === true) flags |= 1;
+        if (res.type === "opaqueredirect") flags |= 2;
+      } catch {
+        // A response-like object with throwing getters: no headers.
+      }
+      const header = (name) => {
+        try {
+          const v = h && typeof h.get === "function" ? h.get(name) : null;
+          return typeof v === "string" ? v : undefined;
+        } catch {
+          return undefined;
+        }
+      };
+      const ms = Date.now() - started;
+      const result = {
+        status,
+        flags,
+        ms,
+        text,
+        json,
+        headers: h,
+        retryAfter: header("retry-after"),
+        retryAfterMs: header("retry-after-ms"),
+        location: header("location"),
+      };
+      const done = () => {
+        end();
+        resolve(result);
+      };
+      if (!env.afterResponse) return done();
       const { headers: all, requestId } = answerInfo(h);
-      await bounded(hook(env.afterResponse, { method, url, attempt: number, status, durationMs: ms, headers: all, requestId }));
-    }
-    return {
-      status,
-      flags,
-      ms,
-      text,
-      json,
-      headers: h,
-      retryAfter: header("retry-after"),
-      retryAfterMs: header("retry-after-ms"),
-      location: header("location"),
+      then(hook(env.afterResponse, { method, url, attempt: number, status, durationMs: ms, headers: all, requestId }), done, stop);
     };
-  } finally {
-    clearTimeout(timer);
-    if (signal) signal.removeEventListener("abort", onAbort);
-  }
+
+    if (env.beforeRequest) then(hook(env.beforeRequest, { method, url, attempt: number }), send, stop);
+    else send();
+  });
 }
 
 // A hook's own error reaches the caller unchanged.

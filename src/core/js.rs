@@ -30,6 +30,15 @@ extern "C" {
     pub fn answer_info(headers: &JsValue) -> JsValue;
 }
 
+#[wasm_bindgen(module = "/js/value.js")]
+extern "C" {
+    /// `o[k]`, or `undefined` when the getter throws; see `js/value.js`.
+    pub fn member(o: &JsValue, k: &JsValue) -> JsValue;
+
+    /// `o[k] = v` on an object the module made; never throws.
+    pub fn put(o: &JsValue, k: &JsValue, v: &JsValue);
+}
+
 #[wasm_bindgen(module = "/js/webhook.js")]
 extern "C" {
     /// Checks a webhook's signature, then decodes its body with `decoder`

@@ -154,7 +154,7 @@ pub fn logger(options: &JsValue) -> Result<Option<(JsValue, Function)>, FieldErr
 pub fn signal(options: &JsValue) -> Result<JsValue, FieldError> {
     let Some(s) = Value::get(options, "signal") else { return Ok(JsValue::UNDEFINED) };
     let has_fn = |name: &'static str| Value::get(&s, name).is_some_and(|f| f.is_function());
-    let aborted = js_sys::Reflect::get(&s, &crate::core::value::js_key("aborted")).ok();
+    let aborted = Some(crate::core::js::member(&s, &crate::core::value::js_key("aborted")));
     if s.is_object()
         && aborted.is_some_and(|a| a.as_bool().is_some())
         && has_fn("addEventListener")

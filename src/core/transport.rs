@@ -6,7 +6,7 @@
 
 use crate::core::js;
 use crate::core::redact;
-use js_sys::{Object, Promise, Reflect};
+use js_sys::{Object, Promise};
 use wasm_bindgen::prelude::*;
 
 pub use crate::core::js::make_error;
@@ -34,7 +34,7 @@ pub struct Attempt<'a> {
 pub fn send(env: &JsValue, signal: &JsValue, a: Attempt<'_>) -> Promise {
     let headers = Object::new();
     for (name, value) in a.headers {
-        let _ = Reflect::set(&headers, &crate::core::value::js_key(name), &JsValue::from_str(value));
+        js::put(&headers, &crate::core::value::js_key(name), &JsValue::from_str(value));
     }
     js::attempt(env, signal, a.method, a.url, &headers, a.body, a.timeout_ms, a.number)
 }
@@ -85,7 +85,7 @@ impl Answer {
     /// The headers as a plain object, and the request id among them.
     pub fn headers_and_id(&self) -> (Option<JsValue>, Option<String>) {
         let info = js::answer_info(&self.headers);
-        let member = |k: &'static str| Reflect::get(&info, &crate::core::value::js_key(k)).ok();
+        let member = |k: &'static str| Some(js::member(&info, &crate::core::value::js_key(k)));
         (member("headers").filter(|h| h.is_object()), member("requestId").and_then(|v| v.as_string()))
     }
 }
@@ -142,13 +142,13 @@ pub fn clean_headers(headers: &JsValue, secret: &str, max: usize) -> JsValue {
             Some(s) => JsValue::from_str(&redact::clean(&s, secret, max)),
             None => v,
         };
-        let _ = Reflect::set(&o, &JsValue::from_str(&k), &v);
+        js::put(&o, &JsValue::from_str(&k), &v);
     }
     o.into()
 }
 
 fn text_member(v: &JsValue, key: &str) -> Option<String> {
-    Reflect::get(v, &JsValue::from_str(key)).ok().and_then(|m| m.as_string())
+    js::member(v, &JsValue::from_str(key)).as_string()
 }
 
 /// A platform error (and its `cause` chain, four deep) with the key
@@ -166,7 +166,7 @@ fn clean_cause_at(cause: JsValue, secret: &str, depth: u32) -> JsValue {
     if !cause.is_object() || depth == 0 || secret.is_empty() {
         return cause;
     }
-    let inner = Reflect::get(&cause, &JsValue::from_str("cause")).unwrap_or(JsValue::UNDEFINED);
+    let inner = js::member(&cause, &JsValue::from_str("cause"));
     let cleaned_inner = clean_cause_at(inner.clone(), secret, depth - 1);
     let texts = ["message", "stack", "code"].map(|k| text_member(&cause, k));
     let leaks = texts.iter().flatten().any(|t| redact::contains(t, secret));
@@ -180,11 +180,11 @@ fn clean_cause_at(cause: JsValue, secret: &str, depth: u32) -> JsValue {
     }
     for (k, v) in [("stack", stack), ("code", code)] {
         if let Some(v) = v {
-            let _ = Reflect::set(&e, &JsValue::from_str(k), &JsValue::from_str(&v));
+            js::put(&e, &JsValue::from_str(k), &JsValue::from_str(&v));
         }
     }
     if !cleaned_inner.is_undefined() {
-        let _ = Reflect::set(&e, &JsValue::from_str("cause"), &cleaned_inner);
+        js::put(&e, &JsValue::from_str("cause"), &cleaned_inner);
     }
     e.into()
 }

@@ -43,7 +43,8 @@ pub trait Value: Sized + Clone {
 
 mod js {
     use super::Value;
-    use js_sys::{Array, Object, Reflect};
+    use crate::core::js::{member, put};
+    use js_sys::{Array, Object};
     use wasm_bindgen::{JsCast, JsValue};
 
     impl Value for JsValue {
@@ -51,7 +52,7 @@ mod js {
             if !self.is_object() {
                 return None;
             }
-            let v = Reflect::get(self, &super::js_key(key)).ok()?;
+            let v = member(self, &super::js_key(key));
             if v.is_undefined() || v.is_null() {
                 None
             } else {
@@ -120,8 +121,7 @@ mod js {
         fn object(members: Vec<(&'static str, Self)>) -> Self {
             let o: JsValue = Object::new().into();
             for (key, value) in members {
-                // Cannot fail on a new plain object.
-                let _ = Reflect::set(&o, &super::js_key(key), &value);
+                put(&o, &super::js_key(key), &value);
             }
             o
         }
