@@ -148,12 +148,14 @@ async function throughput({ api: id, pkg, peer, origin, rounds, ms, inFlight }) 
 async function memory({ api: id, pkg, warmup, calls, cached = false }) {
   const api = APIS[id];
   const ops = api.operations.map(([, f]) => f);
-  const { ding: client } = await makeClients(api, pkg, ["ding"], { fetch: makeFakeFetch(), origin: FAKE_ORIGIN });
+  // The readings need the wasm exports of the instance the client runs on.
+  // The Node entries are bundled (their glue inlined), so the client is made
+  // here from the package's glue, initialised here: the same code as the
+  // entry's, with its exports in hand.
+  const glue = await import(pathToFileURL(join(pkg, api.glue)).href);
+  const wasm = glue.initSync({ module: readFileSync(join(pkg, api.wasm)) });
+  const client = api.clients.ding.make(glue[api.clientClass], { fetch: makeFakeFetch(), origin: FAKE_ORIGIN });
   const ding = cached ? api.resources(client) : client;
-  // The package's entry has initialised the module already: initSync then
-  // returns the live wasm exports instead of instantiating again.
-  const { initSync } = await import(pathToFileURL(join(pkg, api.glue)).href);
-  const wasm = initSync({ module: readFileSync(join(pkg, api.wasm)) });
   if (!(wasm.memory instanceof WebAssembly.Memory)) throw new Error("no wasm memory export");
   const table = wasm.__wbindgen_externrefs;
   const sample = (done) => ({

@@ -9,9 +9,10 @@
 //   workerd.js  Cloudflare Workers: imports the .wasm as a module (workerd
 //               cannot compile wasm from bytes at run time)
 //   node.js     Node (import) and Bun: reads the .wasm with fs, compiles it
-//               synchronously
-//   index.cjs   require() in Node: the same, in a CommonJS copy of the glue
-//               (cjs/, converted here from the ESM glue and snippets)
+//               synchronously; one file, the glue and snippets bundled in
+//   index.cjs   require() in Node: the same, from a CommonJS copy of the glue
+//               (cjs/, converted here from the ESM glue and snippets), also
+//               bundled into one file
 //   index.js    browsers, bundlers and Deno: fetches the .wasm by URL with a
 //               top-level await
 // v1's entry files and .wasm are at the root, v2's in prelude/ (the glue
@@ -321,4 +322,34 @@ const manifest = {
 };
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
+// The Node entries of both APIs as one file each, the glue and the
+// snippets inlined: Node loads each ES module or CommonJS file on its own,
+// about half a millisecond apiece at start-up, so a single file starts
+// faster (bench/ measures it). Browsers, bundlers, Deno and workerd keep
+// the separate files, which their own loaders and bundlers handle. Each
+// bundle has its own copy of the error classes; their `Symbol.for` brand
+// makes `instanceof` hold across copies.
+{
+  const { build } = await import("esbuild");
+  for (const e of ENTRIES) {
+    for (const [file, format] of [["node.js", "esm"], ["index.cjs", "cjs"]]) {
+      const path = join(pkg, e.dir, file);
+      const src = readFileSync(path, "utf8");
+      await build({
+        entryPoints: [path],
+        outfile: path,
+        allowOverwrite: true,
+        bundle: true,
+        format,
+        platform: "node",
+        target: "node18",
+        legalComments: "none",
+        banner: { js: (format === "cjs" ? '"use strict";\n' : "") + src.match(/^(\/\/.*\n)+/m)[0].trimEnd() },
+        // The glue names the snippets it imports twice in one object literal.
+        logOverride: { "duplicate-object-key": "silent" },
+        logLevel: "warning",
+      });
+    }
+  }
+}
 for (const line of built) console.log(`entry ${line}`);
