@@ -158,7 +158,15 @@ pub fn clean(hay: &str, key: &str, max_bytes: usize) -> String {
     if !k.is_empty() {
         let t = text.as_bytes().get(..cut).unwrap_or_default();
         let from = cut.saturating_sub(k.len() * WIDEST);
-        if let Some(start) = (from..cut).find(|&s| matches!(reach(t, s, k), Reach::Cut)) {
+        // Cut before the start of a spelling of the key that runs into the
+        // cut, and before a short key that the cut would leave standing
+        // alone (it was part of a longer word, which the cut ends).
+        let exposed = |s: usize| match reach(t, s, k) {
+            Reach::Cut => true,
+            Reach::Whole(end) => end == t.len() && stands_alone(t, s, end, k),
+            Reach::None => false,
+        };
+        if let Some(start) = (from..cut).find(|&s| exposed(s)) {
             cut = floor_boundary(&text, start);
         }
     }

@@ -4,7 +4,7 @@ use crate::core::decode::DecodeError;
 use crate::core::error::{Error, ErrorBody, ErrorKind, MAX_KEPT_BODY};
 use crate::core::formats::*;
 use crate::core::json::{push_uint, Writer};
-use crate::core::redact::{clean, contains, redact};
+use crate::core::redact::{clean, contains, redact, MARK};
 use crate::core::server::{self, ParsedUrl};
 use crate::core::time::Timestamp;
 
@@ -270,6 +270,14 @@ fn a_short_test_key_is_removed_only_where_it_stands_alone() {
     assert!(contains("the key is key.", "key"));
     // From 8 characters on, anywhere.
     assert_eq!(redact("xxtest-key1yy", "test-key1"), "xx[redacted]yy");
+    // A cut that ends a word never leaves a short key standing alone at
+    // the end (found by the fuzzer, with the key `{`).
+    assert_eq!(clean("ok kx and more", "k", 4), "ok …");
+    assert_eq!(clean("a {b", "{", 3), "a …");
+    for max in 0..20 {
+        let out = clean("the keys key_ kx {{ key", "key", max);
+        assert!(!contains(&out.replace(MARK, " "), "key"), "{max}: {out}");
+    }
 }
 
 #[test]
