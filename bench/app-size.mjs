@@ -3,7 +3,7 @@
 // scripts/sizes.mjs measures for ding-otp's entries, bundled by esbuild with
 // the same options (browser, ESM, minified, es2022), gzip -9. They load no
 // .wasm.
-import { gzip9 } from "../scripts/sizes.mjs";
+import { BUNDLE, gzip9 } from "../scripts/sizes.mjs";
 
 /**
  * Bundles `source` (an ES module) and returns `{ raw, gzip }` of the bundle.
@@ -13,16 +13,10 @@ import { gzip9 } from "../scripts/sizes.mjs";
 export async function appSize(source, { resolveDir, nodePaths = [] }) {
   const { build } = await import("esbuild");
   const result = await build({
+    ...BUNDLE,
     stdin: { contents: source, resolveDir, sourcefile: "app.mjs", loader: "js" },
     absWorkingDir: resolveDir,
     nodePaths,
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
   });
   const js = Buffer.from(result.outputFiles[0].contents);
   return { raw: js.length, gzip: gzip9(js) };

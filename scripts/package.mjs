@@ -98,6 +98,25 @@ for (const file of snippetFiles) {
 
 const files = ["snippets/", "cjs/"];
 const exportsMap = {};
+/**
+ * The `exports` conditions of one entry, whose files `at(name)` names:
+ * each runtime gets the file that loads its .wasm the way it allows.
+ */
+function conditions(at) {
+  const esm = (f) => ({ types: `./${at("index.d.ts")}`, default: `./${at(f)}` });
+  const cjs = { types: `./${at("index.d.cts")}`, default: `./${at("index.cjs")}` };
+  return {
+    workerd: esm("workerd.js"),
+    deno: esm("index.js"),
+    bun: esm("node.js"),
+    node: { import: esm("node.js"), require: cjs },
+    browser: esm("index.js"),
+    import: esm("index.js"),
+    require: cjs,
+    default: esm("index.js"),
+  };
+}
+
 const sideEffects = [];
 const built = [];
 for (const e of ENTRIES) {
@@ -194,18 +213,7 @@ export type {\n  ${types.join(",\n  ")},\n} from "${up}${e.glue}.js";
     );
   }
 
-  const esm = (f) => ({ types: `./${at("index.d.ts")}`, default: `./${at(f)}` });
-  const cjs = { types: `./${at("index.d.cts")}`, default: `./${at("index.cjs")}` };
-  exportsMap[e.subpath] = {
-    workerd: esm("workerd.js"),
-    deno: esm("index.js"),
-    bun: esm("node.js"),
-    node: { import: esm("node.js"), require: cjs },
-    browser: esm("index.js"),
-    import: esm("index.js"),
-    require: cjs,
-    default: esm("index.js"),
-  };
+  exportsMap[e.subpath] = conditions(at);
   const entryFiles = ["index.js", "node.js", "workerd.js", "index.cjs"].map(at);
   sideEffects.push(...entryFiles.map((f) => `./${f}`));
   files.push(
@@ -285,18 +293,7 @@ exports.parseArgs = host.parseArgs;
     join(dir, "package.json"),
     JSON.stringify({ type: "module", main: "./index.cjs", module: "./index.js", types: "./index.d.ts" }, null, 2) + "\n",
   );
-  const esm = (f) => ({ types: "./sandbox/index.d.ts", default: `./sandbox/${f}` });
-  const cjs = { types: "./sandbox/index.d.cts", default: "./sandbox/index.cjs" };
-  exportsMap["./sandbox"] = {
-    workerd: esm("workerd.js"),
-    deno: esm("index.js"),
-    bun: esm("node.js"),
-    node: { import: esm("node.js"), require: cjs },
-    browser: esm("index.js"),
-    import: esm("index.js"),
-    require: cjs,
-    default: esm("index.js"),
-  };
+  exportsMap["./sandbox"] = conditions((f) => `sandbox/${f}`);
   sideEffects.push(...["index.js", "node.js", "workerd.js", "index.cjs"].map((f) => `./sandbox/${f}`));
   files.push("sandbox/", "ding_sandbox.js", "ding_sandbox.d.ts");
   built.push("./sandbox → sandbox/ding_sandbox_bg.wasm: createSandbox; bin ding-otp-mock");

@@ -58,6 +58,17 @@ export async function codeFor(phoneNumber) {
   },
 };
 
+/** How every measured app is bundled: for a browser, as an app's build would. */
+export const BUNDLE = {
+  bundle: true,
+  minify: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2022",
+  write: false,
+  logLevel: "silent",
+};
+
 /**
  * For each entry: `{ entry, js: { raw, gzip }, wasm: { raw, gzip }, total }`,
  * bundling each app with esbuild against the package in `dir` (default pkg/).
@@ -72,17 +83,7 @@ export async function entrySizes(dir = defaultDir()) {
     for (const [entry, app] of Object.entries(APPS)) {
       const file = join(work, entry.replace(/\W/g, "_") + ".mjs");
       writeFileSync(file, app.source);
-      const result = await build({
-        entryPoints: [file],
-        absWorkingDir: work,
-        bundle: true,
-        minify: true,
-        format: "esm",
-        platform: "browser",
-        target: "es2022",
-        write: false,
-        logLevel: "silent",
-      });
+      const result = await build({ ...BUNDLE, entryPoints: [file], absWorkingDir: work });
       const js = Buffer.from(result.outputFiles[0].contents);
       const wasm = readFileSync(join(dir, app.wasm));
       const sizes = { js: { raw: js.length, gzip: gzip9(js) }, wasm: { raw: wasm.length, gzip: gzip9(wasm) } };

@@ -103,7 +103,28 @@ fn could_start(b: u8, key: &[u8]) -> bool {
 }
 
 /// `hay` with every spelling of `key` replaced by [`MARK`].
+///
+/// A short key next to another spelling of itself (`z[z[`) stands as a
+/// word only once its neighbour is removed (a mark begins and ends with a
+/// bracket), so short keys are searched again until nothing changes. Each
+/// search removes at least one spelling and a mark adds none (every part
+/// of a mark shorter than [`SHORT`] touches one of its letters), so this
+/// ends.
 pub fn redact(hay: &str, key: &str) -> String {
+    let mut text = redact_once(hay, key);
+    if key.len() < SHORT {
+        loop {
+            let again = redact_once(&text, key);
+            if again == text {
+                break;
+            }
+            text = again;
+        }
+    }
+    text
+}
+
+fn redact_once(hay: &str, key: &str) -> String {
     let (h, k) = (hay.as_bytes(), key.as_bytes());
     if k.is_empty() {
         return hay.to_owned();

@@ -7,21 +7,13 @@ import assert from "node:assert/strict";
 import * as sdk from "ding-otp";
 import * as v2 from "ding-otp/prelude";
 import { createSandbox } from "ding-otp/sandbox";
-import { runFlow, assertSummary, runPreludeFlow, assertPreludeSummary } from "./flow.mjs";
-
-const settings = { code: "123456", apiKey: "test-key", retryWindowSecs: 1 };
+import { assertSummary, assertPreludeSummary, runOnSandbox } from "./flow.mjs";
 
 test("the whole v1 and v2 flows run in process, on the clients' default servers", async () => {
-  const sandbox = createSandbox(settings);
-  try {
-    // No serverURL: the sandbox answers the real APIs' URLs by their paths.
-    const summary = await runFlow(sdk, { serverURL: "https://api.ding.live/v1", net: sandbox.fetch, platformFetch: sandbox.fetch });
-    assertSummary(summary);
-    const prelude = await runPreludeFlow(v2, { serverURL: "https://api.prelude.dev", net: sandbox.fetch, platformFetch: sandbox.fetch });
-    assertPreludeSummary(prelude);
-  } finally {
-    sandbox.close();
-  }
+  // The real APIs' URLs: the sandbox answers them by their paths.
+  const summary = await runOnSandbox(sdk, v2, createSandbox);
+  assertSummary(summary);
+  assertPreludeSummary(summary.prelude);
 });
 
 test("faults for the next N requests, or all of them, and the inbox", async () => {

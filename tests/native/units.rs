@@ -274,6 +274,9 @@ fn a_short_test_key_is_removed_only_where_it_stands_alone() {
     // the end (found by the fuzzer, with the key `{`).
     assert_eq!(clean("ok kx and more", "k", 4), "ok …");
     assert_eq!(clean("a {b", "{", 3), "a …");
+    // A short key next to another spelling of itself (found by the fuzzer).
+    assert_eq!(redact("[%7A[z[\n[", "z["), "[[redacted][redacted]\n[");
+    assert_eq!(redact("z[z[z[ end", "z["), "[redacted][redacted][redacted] end");
     for max in 0..20 {
         let out = clean("the keys key_ kx {{ key", "key", max);
         assert!(!contains(&out.replace(MARK, " "), "key"), "{max}: {out}");

@@ -239,6 +239,24 @@ export async function runPreludeFlow(v2, { serverURL, apiKey = "test-key", platf
   return { operations: done, errors: [invalid.name, unauthorized.name, forged.name], event: event.type, redirect };
 }
 
+/**
+ * Both flows on a fresh sandbox of the installed package (`createSandbox`
+ * from "ding-otp/sandbox"): every call through `sandbox.fetch`, on the
+ * clients' real default URLs, with no server. Resolves to
+ * `{ ...v1 summary, prelude: v2 summary }`; the sandbox is closed after.
+ */
+export async function runOnSandbox(sdk, v2, createSandbox) {
+  const sandbox = createSandbox({ code: "123456", apiKey: "test-key", retryWindowSecs: 1 });
+  try {
+    const options = { net: sandbox.fetch, platformFetch: sandbox.fetch };
+    const summary = await runFlow(sdk, { ...options, serverURL: "https://api.ding.live/v1" });
+    const prelude = await runPreludeFlow(v2, { ...options, serverURL: "https://api.prelude.dev" });
+    return { ...summary, prelude };
+  } finally {
+    sandbox.close();
+  }
+}
+
 /** Throws unless `summary` is what runPreludeFlow returns after a full run. */
 export function assertPreludeSummary(summary) {
   check(summary && summary.operations && summary.operations.join() === "verification,lookup,webhook,redirect", "the v2 flow ran", summary);

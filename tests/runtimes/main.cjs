@@ -12,19 +12,14 @@ for (const spec of ["ding-otp", "ding-otp/prelude", "ding-otp/sandbox"]) {
 }
 
 import("./flow.mjs")
-  .then(async ({ runFlow, assertSummary, runPreludeFlow, assertPreludeSummary }) => {
+  .then(async ({ runFlow, assertSummary, runPreludeFlow, assertPreludeSummary, runOnSandbox }) => {
     const summary = await runFlow(sdk, { serverURL: process.env.DING_MOCK_URL });
     assertSummary(summary);
     const prelude = await runPreludeFlow(v2, { serverURL: process.env.DING_MOCK_URL });
     assertPreludeSummary(prelude);
-    const sandbox = createSandbox({ code: "123456", apiKey: "test-key", retryWindowSecs: 1 });
-    try {
-      const net = { net: sandbox.fetch, platformFetch: sandbox.fetch };
-      assertSummary(await runFlow(sdk, { ...net, serverURL: "https://api.ding.live/v1" }));
-      assertPreludeSummary(await runPreludeFlow(v2, { ...net, serverURL: "https://api.prelude.dev" }));
-    } finally {
-      sandbox.close();
-    }
+    const onSandbox = await runOnSandbox(sdk, v2, createSandbox);
+    assertSummary(onSandbox);
+    assertPreludeSummary(onSandbox.prelude);
     console.log(JSON.stringify({ entry: require.resolve("ding-otp"), ...summary, prelude, sandbox: "both flows" }));
   })
   .catch((err) => {

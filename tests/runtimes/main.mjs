@@ -5,7 +5,7 @@
 import * as sdk from "ding-otp";
 import * as v2 from "ding-otp/prelude";
 import { createSandbox } from "ding-otp/sandbox";
-import { runFlow, assertSummary, runPreludeFlow, assertPreludeSummary } from "./flow.mjs";
+import { runFlow, assertSummary, runPreludeFlow, assertPreludeSummary, runOnSandbox } from "./flow.mjs";
 
 const env = (name) => globalThis.process?.env?.[name] ?? globalThis.Deno?.env.get(name);
 const entries = [];
@@ -19,12 +19,7 @@ const summary = await runFlow(sdk, { serverURL: env("DING_MOCK_URL") });
 assertSummary(summary);
 const prelude = await runPreludeFlow(v2, { serverURL: env("DING_MOCK_URL") });
 assertPreludeSummary(prelude);
-const sandbox = createSandbox({ code: "123456", apiKey: "test-key", retryWindowSecs: 1 });
-try {
-  const net = { net: sandbox.fetch, platformFetch: sandbox.fetch };
-  assertSummary(await runFlow(sdk, { ...net, serverURL: "https://api.ding.live/v1" }));
-  assertPreludeSummary(await runPreludeFlow(v2, { ...net, serverURL: "https://api.prelude.dev" }));
-} finally {
-  sandbox.close();
-}
+const onSandbox = await runOnSandbox(sdk, v2, createSandbox);
+assertSummary(onSandbox);
+assertPreludeSummary(onSandbox.prelude);
 console.log(JSON.stringify({ entries, ...summary, prelude, sandbox: "both flows" }));
