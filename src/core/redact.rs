@@ -176,19 +176,21 @@ pub fn clean(hay: &str, key: &str, max_bytes: usize) -> String {
         cut = start;
     }
     let k = key.as_bytes();
-    if !k.is_empty() {
+    // Cut before the start of a spelling of the key that runs into the cut,
+    // and before a short key that the cut would leave standing alone (it
+    // was part of a longer word, which the cut ends); again after each move,
+    // since the new end may expose another.
+    while !k.is_empty() {
         let t = text.as_bytes().get(..cut).unwrap_or_default();
         let from = cut.saturating_sub(k.len() * WIDEST);
-        // Cut before the start of a spelling of the key that runs into the
-        // cut, and before a short key that the cut would leave standing
-        // alone (it was part of a longer word, which the cut ends).
         let exposed = |s: usize| match reach(t, s, k) {
             Reach::Cut => true,
             Reach::Whole(end) => end == t.len() && stands_alone(t, s, end, k),
             Reach::None => false,
         };
-        if let Some(start) = (from..cut).find(|&s| exposed(s)) {
-            cut = floor_boundary(&text, start);
+        match (from..cut).find(|&s| exposed(s)) {
+            Some(start) => cut = floor_boundary(&text, start),
+            None => break,
         }
     }
     text.truncate(cut);

@@ -273,6 +273,7 @@ fn a_short_test_key_is_removed_only_where_it_stands_alone() {
     // A cut that ends a word never leaves a short key standing alone at
     // the end (found by the fuzzer, with the key `{`).
     assert_eq!(clean("ok kx and more", "k", 4), "ok …");
+    assert_eq!(clean("x}uuuuu more", "uuu", 7), "x}…", "a cut moved back may expose another");
     assert_eq!(clean("a {b", "{", 3), "a …");
     // A short key next to another spelling of itself (found by the fuzzer).
     assert_eq!(redact("[%7A[z[\n[", "z["), "[[redacted][redacted]\n[");
