@@ -14,9 +14,10 @@ for target in decode input alloc; do
   mkdir -p "corpus/$target"
   echo "== fuzzing $target for $seconds s"
   RUSTC_BOOTSTRAP=1 cargo fuzz run -s none "$target" "corpus/$target" -- \
-    -max_total_time="$seconds" -print_final_stats=1 2>&1 | grep -E 'stat::number_of_executed_units|stat::peak_rss|Done|ERROR|panicked' || true
-  if ls "artifacts/$target"/crash-* >/dev/null 2>&1; then
-    echo "crashes found in fuzz/artifacts/$target" >&2
+    -max_total_time="$seconds" -print_final_stats=1 2>&1 | grep -E 'stat::number_of_executed_units|stat::peak_rss|Done|ERROR|panicked|out-of-memory' || true
+  # A crash, but also running out of memory or time, leaves an input here.
+  if find "artifacts/$target" \( -name 'crash-*' -o -name 'oom-*' -o -name 'timeout-*' \) 2>/dev/null | grep -q .; then
+    echo "failing inputs found in fuzz/artifacts/$target" >&2
     exit 1
   fi
 done

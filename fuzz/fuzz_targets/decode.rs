@@ -11,13 +11,25 @@ use ding_otp_fuzz::core::{options, redact, retry, time};
 use ding_otp_fuzz::{ding, prelude};
 use libfuzzer_sys::fuzz_target;
 
+/// Every declared type of both APIs, made once (the decoder takes
+/// `&'static Ty`): made per input, they would fill the fuzzer's memory.
+fn types() -> &'static [Ty] {
+    static TYPES: std::sync::OnceLock<Vec<Ty>> = std::sync::OnceLock::new();
+    TYPES.get_or_init(|| {
+        ding::models::DECLARATIONS
+            .iter()
+            .chain(prelude::models::DECLARATIONS)
+            .map(|d| match d {
+                Decl::Model(m) => Ty::Obj(m),
+                Decl::Union(u) => Ty::Union(u),
+                Decl::Enum(e) => Ty::Enum(e),
+            })
+            .collect()
+    })
+}
+
 fn all(v: &serde_json::Value) {
-    for d in ding::models::DECLARATIONS.iter().chain(prelude::models::DECLARATIONS) {
-        let ty: &'static Ty = match d {
-            Decl::Model(m) => Box::leak(Box::new(Ty::Obj(m))),
-            Decl::Union(u) => Box::leak(Box::new(Ty::Union(u))),
-            Decl::Enum(e) => Box::leak(Box::new(Ty::Enum(e))),
-        };
+    for ty in types() {
         if let Err(e) = decode(ty, v) {
             let _ = e.describe();
         }

@@ -118,11 +118,15 @@ impl<P: Pages> Allocator<P> {
         if at.checked_add(size).map_or(true, |e| e > s.end) {
             // One page holds any small block; a page right after the current
             // end extends it, any other starts afresh.
-            let Some(start) = self.pages.grow(1) else { return null_mut() };
+            // (A page ending at the top of a 4 GiB memory has no address past
+            // it: that page is not used.)
+            let Some((start, end)) = self.pages.grow(1).and_then(|p| Some((p, p.checked_add(PAGE)?))) else {
+                return null_mut();
+            };
             if start != s.end {
                 s.next = start;
             }
-            s.end = start + PAGE;
+            s.end = end;
             at = s.next.next_multiple_of(size);
         }
         s.next = at + size;
