@@ -72,7 +72,9 @@ export interface Sandbox {
    * Injects a fault into the next `times` API requests, or all of them when
    * `times` is left out; `fault(null)` stops. The spec is the mock's:
    * `status=503;retry-after=2`, `delay=1500`, `late=800`, `drop`,
-   * `body=truncated`, `status=307;location=...`, `echo-key`...
+   * `body=truncated`, `status=307;location=...`, `echo-key`... With a
+   * `key=K` in the spec, `requests("K")` counts the requests it met.
+   * Throws a `TypeError` for a bad spec, or `times` given twice.
    */
   fault(spec: string | null, options?: { times?: number }): void;
   /** How many API requests carried the fault key `key` (`fault("status=500;key=k1")`). */

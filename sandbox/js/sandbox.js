@@ -223,7 +223,16 @@ export function createSandboxFromArgs(args, { onWebhook } = {}) {
       if (typeof spec !== "string") throw new TypeError("fault(spec): spec must be a string like \"status=503\"");
       checkFault(spec);
       if (times !== undefined && !(Number.isInteger(times) && times > 0)) throw new TypeError("fault: times must be a whole number above 0");
-      fault = times === undefined ? spec : `${spec};key=sandbox-fault-${++faultCount};times=${times}`;
+      if (times === undefined) {
+        fault = spec;
+      } else {
+        // The count needs a key: the spec's own (so `requests(key)` counts
+        // it), or one of the sandbox's.
+        const items = spec.split(";").map((item) => item.trim());
+        if (items.some((item) => item.startsWith("times="))) throw new TypeError("fault: give times in the spec or as an option, not both");
+        const hasKey = items.some((item) => item.startsWith("key="));
+        fault = `${spec}${hasKey ? "" : `;key=sandbox-fault-${++faultCount}`};times=${times}`;
+      }
       checkFault(fault);
     },
     /** How many API requests carried the fault key `key` (`fault("...;key=K")`). */

@@ -141,3 +141,53 @@ test("README: a webhook route tested without a network", async () => {
   assert.equal(seen.length, statuses.length);
   sandbox.close();
 });
+
+// The README's Vitest and Worker examples, the same calls under node:test.
+test("README: a check whose answer is lost is not sent twice", async () => {
+  const sandbox = createSandbox({ code: "482913" });
+  const ding = new sdk.Ding({ apiKey: "any", fetch: sandbox.fetch });
+  try {
+    const customerUuid = crypto.randomUUID();
+    const auth = await ding.otp.createAuthentication({ customerUuid, phoneNumber: "+33612345678" });
+    sandbox.fault("drop;key=c1", { times: 1 });
+    await assert.rejects(
+      ding.otp.check({ customerUuid, authenticationUuid: auth.authenticationUuid, checkCode: "482913" }),
+      sdk.DingNetworkError,
+    );
+    assert.equal(sandbox.requests("c1"), 1);
+  } finally {
+    sandbox.close();
+  }
+});
+
+test("README: a Worker tested with the sandbox as its API fetch", async () => {
+  const worker = {
+    async fetch(request, env) {
+      const prelude = new v2.Prelude({ apiKey: env.PRELUDE_API_KEY, fetch: env.PRELUDE_FETCH });
+      const { phone } = await request.json();
+      const v = await prelude.verification.create({ target: { type: "phone_number", value: phone } });
+      return Response.json({ status: v.status });
+    },
+  };
+  const sandbox = createSandbox();
+  const res = await worker.fetch(
+    new Request("https://app.example/start", { method: "POST", body: JSON.stringify({ phone: "+33612345678" }) }),
+    { PRELUDE_API_KEY: "any", PRELUDE_FETCH: sandbox.fetch },
+  );
+  assert.equal((await res.json()).status, "success");
+  assert.match(sandbox.inbox("+33612345678")[0].code, /^\d{6}$/);
+  // Unset in production: the platform's fetch.
+  assert.doesNotThrow(() => new v2.Prelude({ apiKey: "any", fetch: undefined }));
+  sandbox.close();
+});
+
+test("fault(spec, { times }) keeps the spec's own key, and refuses times given twice", async () => {
+  const sandbox = createSandbox();
+  const prelude = new v2.Prelude({ apiKey: "any", fetch: sandbox.fetch, retries: 0 });
+  sandbox.fault("status=500;key=k7", { times: 2 });
+  for (let i = 0; i < 3; i++) await prelude.lookup.lookup("+14155550123").catch(() => {});
+  assert.equal(sandbox.requests("k7"), 3, "every request counted under the spec's key");
+  assert.equal((await prelude.lookup.lookup("+14155550123")).countryCode, "US", "after two, normal answers");
+  assert.throws(() => sandbox.fault("status=500;times=1", { times: 2 }), /not both/);
+  sandbox.close();
+});
