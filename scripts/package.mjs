@@ -34,6 +34,35 @@ const ENTRIES = [
   { subpath: "./prelude", dir: "prelude", glue: "ding_prelude", title: "Prelude v2 API" },
 ];
 
+// wasm-bindgen can import one snippet twice under two names (`import * as
+// import1` and `import3` of the same file) and list it twice in the
+// imports object it hands the wasm. Both are the same module namespace, so
+// it works, but every bundler warns of the duplicate key in each app that
+// imports the package. Keep the first import of each file.
+function oneImportPerModule(src, file) {
+  const first = new Map();
+  const dropped = [];
+  let out = src.replace(/^import \* as (import\d+) from "([^"]+)";?\n/gm, (line, name, spec) => {
+    if (!first.has(spec)) {
+      first.set(spec, name);
+      return line;
+    }
+    dropped.push(name);
+    return "";
+  });
+  for (const name of dropped) {
+    const entry = new RegExp(`^[ \\t]*"[^"]+": ${name},\\n`, "m");
+    if (!entry.test(out)) throw new Error(`${file}: no entry for ${name} in the imports object`);
+    out = out.replace(entry, "");
+    if (new RegExp(`\\b${name}\\b`).test(out)) throw new Error(`${file}: ${name} is used elsewhere`);
+  }
+  return out;
+}
+for (const glue of [...ENTRIES.map((e) => e.glue), "ding_sandbox"]) {
+  const file = join(pkg, `${glue}.js`);
+  if (existsSync(file)) writeFileSync(file, oneImportPerModule(readFileSync(file, "utf8"), `pkg/${glue}.js`));
+}
+
 // The snippets: both glues import them by the same path (the crate's hash).
 const snippetFiles = readdirSync(join(pkg, "snippets"), { recursive: true })
   .map(String)

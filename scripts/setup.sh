@@ -49,9 +49,17 @@ if ! wasm-pack --version 2>/dev/null | grep -qx "wasm-pack $wasm_pack_version"; 
     cargo install wasm-pack --version "=$wasm_pack_version" --quiet
 fi
 
+# npm_ci_once DIR: `npm ci` in DIR unless its node_modules was installed
+# from the same package-lock.json (a copy of it is kept in node_modules).
+npm_ci_once() {
+  local dir=$1
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-lock"; then
+    local name=${dir#"$root"}
+    log "npm ci${name:+ in ${name#/}}"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$dir/node_modules/.installed-lock"
+  fi
+}
+
 # Node tooling (binaryen's wasm-opt, TypeScript, Playwright's driver), from the lock file.
-if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-lock; then
-  log "npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
-  cp package-lock.json node_modules/.setup-lock
-fi
+npm_ci_once "$root"

@@ -35,11 +35,7 @@ if ! command -v geckodriver >/dev/null 2>&1; then
   cargo install geckodriver --locked --quiet || cargo install geckodriver --quiet
 fi
 export GECKODRIVER="${GECKODRIVER:-$(command -v geckodriver)}"
-if [ ! -f "$rt/node_modules/.package-lock.json" ] || ! cmp -s "$rt/package-lock.json" "$rt/node_modules/.runtimes-lock"; then
-  log "npm ci in tests/runtimes"
-  (cd "$rt" && npm ci --no-audit --no-fund --loglevel=error)
-  cp "$rt/package-lock.json" "$rt/node_modules/.runtimes-lock"
-fi
+npm_ci_once "$rt"
 
 # -- the mock, the package, the work folder ---------------------------------
 if [ -z "${DING_MOCK_URL:-}" ]; then
@@ -198,8 +194,10 @@ dir="$(project browser tests/runtimes/flow.mjs tests/runtimes/app.mjs tests/runt
   tests/runtimes/sandbox.html tests/runtimes/sandbox-app.mjs)"
 chrome_v="$(version chromium | cut -d' ' -f1-2)"
 firefox_v="$(version firefox-esr | sed 's/^Mozilla //')"
-check "esbuild $(pkgv esbuild) bundle" 60 sh -c \
-  'cd "$1" && "$2" app.mjs --bundle --format=esm --platform=browser --outdir=dist-esbuild --log-level=warning &&
+# Any warning fails it: a user's build must be quiet about the package.
+check "esbuild $(pkgv esbuild) bundle, no warning" 60 sh -c \
+  'cd "$1" && out="$("$2" app.mjs --bundle --format=esm --platform=browser --outdir=dist-esbuild --log-level=warning 2>&1)" &&
+   { [ -z "$out" ] || { printf "%s\n" "$out"; exit 1; }; } &&
    cp node_modules/ding-otp/ding_otp_bg.wasm node_modules/ding-otp/prelude/ding_prelude_bg.wasm dist-esbuild/' _ "$dir" "$bin/esbuild"
 check "vite $(pkgv vite) build" 120 env -C "$dir" \
   "$bin/vite" build vite --base ./ --outDir ../dist-vite --emptyOutDir --logLevel warn

@@ -33,7 +33,7 @@ let summary;
 if (mode === "miniflare") {
   const { build } = await import("esbuild");
   const dist = join(where, "dist");
-  await build({
+  const built = await build({
     absWorkingDir: where,
     entryPoints: [script],
     outfile: join(dist, "worker.js"),
@@ -44,6 +44,8 @@ if (mode === "miniflare") {
     external: ["*.wasm"],
     logLevel: "warning",
   });
+  // A user's Worker build must be quiet about the package.
+  if (built.warnings.length) throw new Error(`esbuild warned ${built.warnings.length} times (printed above)`);
   // Each entry's .wasm beside the bundle, as wrangler does.
   for (const wasm of ["ding_otp_bg.wasm", "prelude/ding_prelude_bg.wasm", "sandbox/ding_sandbox_bg.wasm"]) {
     copyFileSync(join(where, "node_modules/ding-otp", wasm), join(dist, wasm.split("/").pop()));
