@@ -90,11 +90,13 @@ const v1 = {
       (r) => r.line_type === "Mobile" && r.caller_name === "JANE DOE",
     ],
   },
-  /** The resource objects read once, for the memory reading without a read per call. */
   /** Whether a client was built (start-up reads it after timing). */
   ready: (c) => typeof c.otp?.check === "function",
+  /** The resource objects read once, for the memory reading without a read per call. */
   resources: (c) => ({ otp: c.otp, lookup: c.lookup }),
   resourcesText: "ding.otp / ding.lookup",
+  /** The arguments of every app's `signIn`, and the `status` it answers (the Worker start-up checks it). */
+  signIn: { args: [CUSTOMER, PHONE, "482913"], status: "valid" },
   /** The create + check app of the raw baseline, as scripts/sizes.mjs has ding-otp's (resolved from bench/). */
   rawApp: `import { RawDing } from "./baseline.mjs";
 const ding = new RawDing({ apiKey: "k" });
@@ -224,6 +226,7 @@ export async function signIn(value, code) {
   ready: (c) => typeof c.verification?.check === "function",
   resources: (c) => ({ verification: c.verification, lookup: c.lookup, watch: c.watch }),
   resourcesText: "prelude.verification / .lookup / .watch",
+  signIn: { args: [PHONE, "482913"], status: "success" },
   rawApp: `import { RawPrelude } from "./baseline.mjs";
 const prelude = new RawPrelude({ apiKey: "k" });
 export async function signIn(value, code) {

@@ -46,6 +46,7 @@ for (const id of apiIds) {
 const apis = apiIds.map((id) => APIS[id]);
 const plan = {
   startups: quick ? 5 : 15,
+  workerStarts: quick ? 3 : 9,
   cpuCalls: quick ? 6000 : 18000,
   perOpCalls: quick ? 600 : 3000,
   serverMs: quick ? 1000 : 2000,
@@ -118,6 +119,13 @@ for (let i = 0; i < plan.startups; i++) {
     startup[id][kind].proc.push(performance.now() - t0);
     startup[id][kind].ms.push(r.ms);
   }
+}
+
+// 2b. Worker cold start: a fresh workerd per sample (miniflare)
+const worker = {};
+for (const api of apis) {
+  log(`Worker cold start, ${api.id}: ${plan.workerStarts} fresh workerd per client (miniflare)`);
+  worker[api.id] = child("worker-start.mjs", JSON.stringify({ api: api.id, pkg: pkgDir, peer: !!peer[api.id], samples: plan.workerStarts }));
 }
 
 // 3. CPU per call with fake fetches
@@ -246,6 +254,21 @@ for (const api of apis) {
     fmt: ms,
     spreads: stProc,
   });
+
+  const wk = worker[id];
+  if (wk.missing) {
+    row(`Worker cold start, miniflare: not measured (${wk.missing})`, {}, { fmt: ms });
+  } else {
+    const wOf = (key) => ({ ding: wk.kinds.ding[key], raw: wk.kinds.raw[key], peer: wk.kinds.peer?.[key] });
+    for (const [key, label] of [
+      ["total", `Worker cold start, miniflare, median of ${plan.workerStarts}: start to first answer`],
+      ["ready", "  (workerd ready: modules compiled and evaluated)"],
+      ["first", "  (first request: one create + check)"],
+    ]) {
+      const s = wOf(key);
+      row(label, { ding: median(s.ding), raw: median(s.raw), peer: medianOf(s.peer) }, { fmt: ms, spreads: s });
+    }
+  }
 
   const c = cpu[id];
   const cpuOf = (mode, key) =>
