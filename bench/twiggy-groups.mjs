@@ -10,7 +10,7 @@ const groups = [
   ["float parsing (f64::from_str, dec2flt)", /dec2flt|f64 as .*FromStr|lemire/],
   ["core::fmt (Display/Debug, Formatter)", /core(\[\w+\])?::fmt|as core(\[\w+\])?::fmt::|Formatter|pad_integral|fmt::write/],
   ["panic and bounds-check failure paths", /panic|slice_error_fail|slice_index_fail|unwrap_failed|expect_failed|abort/],
-  ["allocator (dlmalloc) and Vec growth", /dlmalloc|__rust_(re)?alloc|__rust_dealloc|__rdl_|RawVec|finish_grow|grow_amortized|into_boxed_slice|memalign/],
+  ["allocator (core::alloc, or dlmalloc with the feature default-allocator) and Vec growth", /core::alloc::|dlmalloc|__rust_(re)?alloc|__rust_dealloc|__rdl_|RawVec|finish_grow|grow_amortized|into_boxed_slice|memalign/],
   ["core::str search and iteration (find, split, replace, trim, UTF-8 walk)", /str::pattern|Searcher|memchr|str::iter|<impl str>|str::validations|<str>::|count_chars|MultiCharEq|encode_utf8|eq_ignore_ascii_case|str::traits/],
   ["drop glue", /drop_in_place/],
   ["ding_otp models (decode, to_js, enums; the events list collect)", /^<?ding_otp::model|GenericShunt/],
