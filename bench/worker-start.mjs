@@ -22,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { APPS } from "../scripts/sizes.mjs";
 import { APIS } from "./apis.mjs";
 import { peersDir } from "./peers/load.mjs";
+import { WORKER_BUNDLE, workerOptions } from "../tests/runtimes/worker-options.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const runtimesDir = join(here, "..", "tests", "runtimes");
@@ -62,16 +63,10 @@ export default {
   },
 };`;
     await build({
+      ...WORKER_BUNDLE,
       stdin: { contents, resolveDir, sourcefile: "worker.mjs", loader: "js" },
       absWorkingDir: resolveDir,
       outfile: join(dist, "worker.js"),
-      bundle: true,
-      format: "esm",
-      platform: "neutral",
-      conditions: ["workerd", "worker", "browser"],
-      mainFields: ["browser", "module", "main"],
-      external: ["*.wasm"],
-      logLevel: "warning",
     });
     if (wasm) copyFileSync(join(pkg, wasm), join(dist, wasm.split("/").pop()));
     workers[kind] = dist;
@@ -84,14 +79,7 @@ export default {
       const kind = kinds[(i + 1 + j) % kinds.length];
       const dist = workers[kind];
       const t0 = performance.now();
-      const mf = new Miniflare({
-        modules: true,
-        scriptPath: join(dist, "worker.js"),
-        modulesRoot: dist,
-        modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
-        compatibilityDate: "2025-06-01",
-        cf: false, // a fixed Request.cf: never fetch Cloudflare's from the network
-      });
+      const mf = new Miniflare(workerOptions(dist));
       try {
         await mf.ready;
         const t1 = performance.now();

@@ -11,6 +11,7 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { assertSummary, assertPreludeSummary } from "./flow.mjs";
+import { WORKER_BUNDLE, workerOptions } from "./worker-options.mjs";
 
 const [mode, where, script = "worker.mjs"] = process.argv.slice(2);
 const mock = process.env.DING_MOCK_URL;
@@ -33,17 +34,7 @@ let summary;
 if (mode === "miniflare") {
   const { build } = await import("esbuild");
   const dist = join(where, "dist");
-  const built = await build({
-    absWorkingDir: where,
-    entryPoints: [script],
-    outfile: join(dist, "worker.js"),
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    conditions: ["workerd", "worker"],
-    external: ["*.wasm"],
-    logLevel: "warning",
-  });
+  const built = await build({ ...WORKER_BUNDLE, absWorkingDir: where, entryPoints: [script], outfile: join(dist, "worker.js") });
   // A user's Worker build must be quiet about the package.
   if (built.warnings.length) throw new Error(`esbuild warned ${built.warnings.length} times (printed above)`);
   // Each entry's .wasm beside the bundle, as wrangler does.
@@ -52,15 +43,10 @@ if (mode === "miniflare") {
   }
   const { Miniflare } = await import("miniflare");
   const mf = new Miniflare({
-    modules: true,
-    scriptPath: join(dist, "worker.js"),
-    modulesRoot: dist,
-    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
-    compatibilityDate: "2025-06-01",
+    ...workerOptions(dist),
     bindings: { DING_MOCK_URL: mock, DING_API_KEY: "test-key" },
     // A service binding to the mock: the Worker passes `env.MOCK.fetch` as it is.
     serviceBindings: { MOCK: { external: { address: new URL(mock).host, http: {} } } },
-    cf: false, // a fixed Request.cf: never fetch Cloudflare's from the network
   });
   try {
     summary = await answer(await mf.dispatchFetch("http://localhost/"));
