@@ -28,6 +28,8 @@ pub static API: Api = Api {
     label: "Ding API",
     class: "Ding",
     default_server: "https://api.ding.live/v1",
+    // The contract's server URL ends in /v1 and the paths start below it.
+    path_prefix: "",
     auth: Auth::Header("x-api-key"),
     refusals: &[400],
 };

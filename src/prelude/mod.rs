@@ -36,6 +36,7 @@ pub static API: Api = Api {
     label: "Prelude API",
     class: "Prelude",
     default_server: "https://api.prelude.dev",
+    path_prefix: "/v2",
     auth: Auth::Bearer,
     // The docs place every client error in 4xx without a table; these two
     // are the ones that mean "this request's content was refused".

@@ -344,3 +344,22 @@ async fn both_salt_lengths_verify_and_unknown_events_are_kept() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn a_server_url_that_ends_in_v2_is_refused_since_every_path_adds_it() {
+    for url in ["https://api.prelude.dev/v2", "https://api.prelude.dev/v2/", "http://localhost:8787/v2"] {
+        let e = Prelude::new(obj(&[("apiKey", "k".into()), ("serverURL", url.into())])).unwrap_err();
+        assert_eq!(text(&e, "name"), "DingValidationError", "{url}");
+        assert_eq!(text(&e, "field"), "serverURL", "{url}");
+        assert!(text(&e, "message").contains("https://api.prelude.dev"), "{}", text(&e, "message"));
+    }
+    // A root below a proxy's own path is kept as it is.
+    for (url, base) in [
+        ("https://api.prelude.dev/", "https://api.prelude.dev"),
+        ("https://proxy.example/prelude", "https://proxy.example/prelude"),
+        ("https://proxy.example/v2x", "https://proxy.example/v2x"),
+    ] {
+        let prelude = Prelude::new(obj(&[("apiKey", "k".into()), ("serverURL", url.into())])).unwrap();
+        assert_eq!(prelude.server_url(), base);
+    }
+}
