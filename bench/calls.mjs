@@ -10,22 +10,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { APIS, FAKE_ORIGIN, clientOf, expectedOf } from "./apis.mjs";
+import { APIS, FAKE_ORIGIN, clientOf } from "./apis.mjs";
 import { makeFakeFetch, makeResponseFetch } from "./fake-fetch.mjs";
-
-async function checkAnswers(api, kind, client) {
-  const expected = expectedOf(api, kind);
-  for (let i = 0; i < api.operations.length; i++) {
-    const [name, op] = api.operations[i];
-    let r;
-    try {
-      r = await op(client);
-    } catch (e) {
-      throw new Error(`${api.id} ${kind} ${name}: failed: ${e && e.stack ? e.stack : e}`);
-    }
-    if (!expected[i](r)) throw new Error(`${api.id} ${kind} ${name}: unexpected result ${JSON.stringify(r)}`);
-  }
-}
+import { checkAnswers, perCall, sequential } from "./loop.mjs";
 
 /** One client of each of `kinds`, talking to `origin` through `fetch` (undefined: the client's default). */
 async function makeClients(api, pkg, kinds, { fetch, origin }) {
@@ -35,22 +22,6 @@ async function makeClients(api, pkg, kinds, { fetch, origin }) {
     out[kind] = c.make(await c.load(pkg), { fetch, origin });
   }
   return out;
-}
-
-/** Runs `n` calls one after another, cycling through `fns` from `start`. */
-async function sequential(client, n, fns, start = 0) {
-  const m = fns.length;
-  for (let i = 0; i < n; i++) await fns[(start + i) % m](client);
-}
-
-/** CPU (user + system) and wall µs per call of `n` sequential calls. */
-async function perCall(client, n, fns) {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  await sequential(client, n, fns);
-  const t1 = performance.now();
-  const c = process.cpuUsage(c0);
-  return { cpu: (c.user + c.system) / n, wall: ((t1 - t0) * 1000) / n };
 }
 
 /** The clients in another order each round, so none always goes first. */

@@ -51,28 +51,11 @@ const median = (xs) => {
 // ---- the CPU section, run in its own process ----------------------------
 
 async function cpuSection({ dirs, rounds, calls, perOp }) {
-  const { APIS, FAKE_ORIGIN, clientOf, expectedOf } = await import("../apis.mjs");
+  const { APIS, FAKE_ORIGIN, clientOf } = await import("../apis.mjs");
   const { makeFakeFetch, makeResponseFetch } = await import("../fake-fetch.mjs");
+  const { checkAnswers, perCall, sequential } = await import("../loop.mjs");
   const api = APIS.v1;
   const ops = api.operations.map(([, f]) => f);
-  const sequential = async (client, n, fns) => {
-    for (let i = 0; i < n; i++) await fns[i % fns.length](client);
-  };
-  const perCall = async (client, n, fns) => {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    await sequential(client, n, fns);
-    const t1 = performance.now();
-    const c = process.cpuUsage(c0);
-    return { cpu: (c.user + c.system) / n, wall: ((t1 - t0) * 1000) / n };
-  };
-  const check = async (name, client, kind) => {
-    const expected = expectedOf(api, kind);
-    for (let i = 0; i < ops.length; i++) {
-      const r = await ops[i](client);
-      if (!expected[i](r)) throw new Error(`${name} ${api.operations[i][0]}: unexpected result ${JSON.stringify(r)}`);
-    }
-  };
   // gloo-net calls the global fetch with a platform Request: hand its
   // method and URL to the current fake, as the other clients call it.
   let current;
@@ -97,7 +80,7 @@ async function cpuSection({ dirs, rounds, calls, perOp }) {
     const kinds = [...names, "raw"];
     const m = (result[mode] = {});
     for (const k of kinds) {
-      await check(k, clients[k], k === "raw" ? "raw" : "ding");
+      await checkAnswers(api, k === "raw" ? "raw" : "ding", clients[k], k);
       await sequential(clients[k], calls / 2, ops); // warm-up
       m[k] = { mixed: [], perOp: Object.fromEntries(api.operations.map(([n]) => [n, []])) };
     }
