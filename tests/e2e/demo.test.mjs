@@ -5,16 +5,13 @@
 // in prelude.test.mjs. Screenshots (desktop 1280x800, phone 390x844) go to
 // tests/artifacts/screenshots/v1-*.png and api-*.png. Every test fails on a
 // console error, a page error or a layout shift.
-import { after, afterEach, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   CUSTOMER_UUID,
-  cleanScreenshots,
+  demoSuite,
   inbox,
-  launchBrowser,
-  openPage,
   screenshot,
-  startDemo,
   startMock,
 } from "./support.mjs";
 
@@ -23,45 +20,15 @@ const PHONE = { width: 390, height: 844 };
 // Retry window short enough to watch the countdown end; 3 wrong codes lock.
 const MOCK_ARGS = ["--retry-window-secs", "5", "--max-check-attempts", "3"];
 
-let mock;
-let demo;
-let browser;
-let current; // the page of the running test, checked after it
-const servers = [];
-
-before(async () => {
-  cleanScreenshots("v1-");
-  cleanScreenshots("api-");
-  mock = await startMock(MOCK_ARGS);
-  servers.push(mock);
-  demo = await startDemo(mock.url);
-  servers.push(demo);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  await Promise.all(servers.map((s) => s.stop()));
-});
-
-afterEach(async () => {
-  if (!current) return;
-  const session = current;
-  current = null;
-  // Layout shifts over the whole test (unless the test closed its page itself).
-  const shift = await session.layoutShift().catch(() => null);
-  await session.context.close().catch(() => {});
-  assert.deepEqual(session.problems(), [], "console errors or page errors");
-  if (shift) assert.ok(shift.total < 0.05, `layout shifts ${shift.total}: ${JSON.stringify(shift.shifts)}`);
-});
+const suite = demoSuite({ mockArgs: MOCK_ARGS, screenshots: ["v1-", "api-"] });
 
 /** Opens the page; `api` "v1" (these tests' default), "v2", or null for none in the URL. */
 async function open(viewport = DESKTOP, { mock: mockURL, mobile = false, api = "v1" } = {}) {
-  current = await openPage(browser, { viewport, mobile });
+  const current = await suite.openPage({ viewport, mobile });
   const query = new URLSearchParams();
   if (api) query.set("api", api);
   if (mockURL) query.set("mock", mockURL);
-  const url = String(query) ? `${demo.url}?${query}` : demo.url;
+  const url = String(query) ? `${suite.demo.url}?${query}` : suite.demo.url;
   await current.page.goto(url);
   await current.page.waitForSelector("html[data-ready]", { state: "attached" });
   return current;
@@ -123,12 +90,12 @@ describe("sign-in demo", () => {
     assert.equal(await page.getByRole("radio", { name: /v2/ }).isChecked(), true);
     assert.equal(await page.getByRole("radio", { name: /v1/ }).isChecked(), false);
     assert.match(await text(page, "#api-note"), /v1 \(Ding\) is deprecated/);
-    assert.equal(await text(page, "#mock-url"), `${mock.origin}/v2`);
+    assert.equal(await text(page, "#mock-url"), `${suite.mock.origin}/v2`);
     assert.equal(await text(page, "#status-title"), "Verification");
-    const config = await (await fetch(`${demo.url}config.json`)).json();
-    assert.equal(config.webhookURL, demo.webhookURL);
-    assert.equal(config.mockOrigin, mock.origin);
-    assert.equal(await text(page, "#webhook-url"), demo.webhookURL);
+    const config = await (await fetch(`${suite.demo.url}config.json`)).json();
+    assert.equal(config.webhookURL, suite.demo.webhookURL);
+    assert.equal(config.mockOrigin, suite.mock.origin);
+    assert.equal(await text(page, "#webhook-url"), suite.demo.webhookURL);
     assert.match(await text(page, ".about"), /A real deployment keeps the API key on a server/);
     assert.match(await page.locator("#server-link").getAttribute("href"), /\/examples\/worker$/);
     assert.equal(await page.locator("#country").inputValue(), "US");
@@ -159,7 +126,7 @@ describe("sign-in demo", () => {
     assert.equal(new URL(page.url()).searchParams.get("api"), "v1");
     assert.match(await text(page, "#api-note"), /v1 \(Ding\) is deprecated: it still works for existing integrations/);
     assert.equal(await text(page, "#api-status"), "Using the v1 API (Ding), which is deprecated.");
-    assert.equal(await text(page, "#mock-url"), mock.url);
+    assert.equal(await text(page, "#mock-url"), suite.mock.url);
     assert.equal(await text(page, "#status-title"), "Authentication");
     // The v2 sign-in is dropped: back to the number, panels emptied.
     assert.equal(await page.locator("#phone-form").isVisible(), true);
@@ -197,13 +164,13 @@ describe("sign-in demo", () => {
     assert.match(await tryNumber("US", "015 555 0123"), /area code .* cannot start with 0 or 1/);
     assert.match(await tryNumber("GB", "07700 9001234"), /too long: numbers in the United Kingdom have 10 digits/);
     assert.match(await tryNumber("DE", "call me"), /only digits/);
-    assert.equal(s.requests.filter((u) => u.startsWith(mock.url)).length, 0, "no request reached the mock");
+    assert.equal(s.requests.filter((u) => u.startsWith(suite.mock.url)).length, 0, "no request reached the mock");
     // Typing the country code picks the country, and the hint shows the E.164 form.
     await page.locator("#phone").fill("+44 7700 900123");
     assert.equal(await page.locator("#country").inputValue(), "GB");
     assert.equal(await text(page, "#phone-hint"), "We'll text +44 7700 900123");
     // A number the API refuses: the SDK's DingApiError, in plain words.
-    s.allow(/status of 400/, `${mock.url}/authentication`);
+    s.allow(/status of 400/, `${suite.mock.url}/authentication`);
     await tryNumber("US", "+999 1234 5678");
     await page.locator("#phone-error", { hasText: "can't send codes to numbers in that country or region" }).waitFor();
     assert.equal(s.allowed().length, 1, "the refused request was made once");
@@ -218,7 +185,7 @@ describe("sign-in demo", () => {
     assert.equal(await text(page, "#code-number"), "+1 415 555 0123");
     assert.equal(await activeId(page), "code", "the code field has the focus");
     // The page shows what the mock really sent.
-    const sent = await inbox(mock.url, phone);
+    const sent = await inbox(suite.mock.url, phone);
     assert.equal(sent.length, 1);
     assert.equal(first, sent[0].code);
     assert.equal(await text(page, "#auth-id"), sent[0].authentication_uuid);
@@ -259,7 +226,7 @@ describe("sign-in demo", () => {
     assert.equal(await text(page, "#resend-info"), "2 new codes left");
     assert.ok((await countdownSeconds(page)) >= 1);
     await page.waitForFunction(() => document.querySelectorAll("#inbox .sms:not(.old)").length === 2);
-    assert.equal((await inbox(mock.url, phone)).length, 2);
+    assert.equal((await inbox(suite.mock.url, phone)).length, 2);
     const newest = await page.locator("#inbox .sms:not(.old) .sms-code").first().innerText();
     assert.equal(newest, first, "the mock resends the same code");
     await page.locator("#timeline .event.attempt", { hasText: "attempt 2" }).waitFor();
@@ -293,7 +260,7 @@ describe("sign-in demo", () => {
     await page.click("#lookup");
     await page.locator("#lookup-result").waitFor({ state: "visible" });
     const direct = await (
-      await fetch(`${mock.url}/lookup/${encodeURIComponent(phone)}?type=cnam`, {
+      await fetch(`${suite.mock.url}/lookup/${encodeURIComponent(phone)}?type=cnam`, {
         headers: { "x-api-key": "k", "customer-uuid": CUSTOMER_UUID },
       })
     ).json();
@@ -339,14 +306,14 @@ describe("sign-in demo", () => {
     const uuid = await text(page, "#auth-id");
     // Someone else (another tab, another device) checks the right code first.
     const first = await (
-      await fetch(`${mock.url}/check`, {
+      await fetch(`${suite.mock.url}/check`, {
         method: "POST",
         headers: { "x-api-key": "k", "content-type": "application/json" },
         body: JSON.stringify({ customer_uuid: CUSTOMER_UUID, authentication_uuid: uuid, check_code: code }),
       })
     ).json();
     assert.equal(first.status, "valid");
-    assert.equal((await inbox(mock.url, phone)).length, 1);
+    assert.equal((await inbox(suite.mock.url, phone)).length, 1);
     // The same right code, typed here: already_validated, which is no sign-in.
     await page.locator("#code").fill(code);
     await page.keyboard.press("Enter");
@@ -368,7 +335,7 @@ describe("sign-in demo", () => {
 
   test("an expired code says so", async () => {
     const short = await startMock(["--expiry-secs", "1.5"]);
-    servers.push(short);
+    suite.servers.push(short);
     const s = await open(DESKTOP, { mock: short.url });
     const { page } = s;
     assert.equal(await text(page, "#mock-url"), short.url);
@@ -388,7 +355,7 @@ describe("sign-in demo", () => {
 
   test("the server goes away mid-flow: network error in plain words", async () => {
     const doomed = await startMock();
-    servers.push(doomed);
+    suite.servers.push(doomed);
     const s = await open(DESKTOP, { mock: doomed.url });
     const { page } = s;
     const code = await sendCode(page, "612 34 56 78", "ES");

@@ -6,14 +6,12 @@
 // forged one refused); lookup; the server going away; a phone-sized window.
 // Screenshots go to tests/artifacts/screenshots/v2-*.png. Every test fails
 // on a console error, a page error or a layout shift.
-import { after, afterEach, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { constants, generateKeyPairSync, sign } from "node:crypto";
 import {
-  cleanScreenshots,
+  demoSuite,
   inboxV2,
-  launchBrowser,
-  openPage,
   screenshot,
   startDemo,
   startMock,
@@ -26,40 +24,11 @@ const PHONE = { width: 390, height: 844 };
 // Three wrong codes close a verification.
 const MOCK_ARGS = ["--max-check-attempts", "3"];
 
-let mock;
-let demo;
-let browser;
-let current; // the page of the running test, checked after it
-const servers = [];
-
-before(async () => {
-  cleanScreenshots("v2-");
-  mock = await startMock(MOCK_ARGS);
-  servers.push(mock);
-  demo = await startDemo(mock.url);
-  servers.push(demo);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  await Promise.all(servers.map((s) => s.stop()));
-});
-
-afterEach(async () => {
-  if (!current) return;
-  const session = current;
-  current = null;
-  // Layout shifts over the whole test (unless the test closed its page itself).
-  const shift = await session.layoutShift().catch(() => null);
-  await session.context.close().catch(() => {});
-  assert.deepEqual(session.problems(), [], "console errors or page errors");
-  if (shift) assert.ok(shift.total < 0.05, `layout shifts ${shift.total}: ${JSON.stringify(shift.shifts)}`);
-});
+const suite = demoSuite({ mockArgs: MOCK_ARGS, screenshots: ["v2-"] });
 
 /** Opens the page of `server` (the shared demo server by default), without ?api= (v2 is the default). */
-async function open(viewport = DESKTOP, { server = demo, mobile = false } = {}) {
-  current = await openPage(browser, { viewport, mobile });
+async function open(viewport = DESKTOP, { server = suite.demo, mobile = false } = {}) {
+  const current = await suite.openPage({ viewport, mobile });
   await current.page.goto(server.url);
   await current.page.waitForSelector("html[data-ready]", { state: "attached" });
   assert.equal(await current.page.locator("#api-v2").isChecked(), true);
@@ -69,9 +38,9 @@ async function open(viewport = DESKTOP, { server = demo, mobile = false } = {}) 
 /** A mock and a demo server of this test only (their own settings, or to stop them). */
 async function ownServers(args = []) {
   const m = await startMock(args);
-  servers.push(m);
+  suite.servers.push(m);
   const d = await startDemo(m.url);
-  servers.push(d);
+  suite.servers.push(d);
   return { mock: m, demo: d };
 }
 
@@ -138,7 +107,7 @@ describe("sign-in demo, v2 (Prelude)", () => {
     assert.equal(await text(page, "#code-number"), "+1 415 555 0123");
     // The page shows what the mock really sent, under the verification's id.
     const code = await page.locator("#inbox .sms:not(.old) .sms-code").first().innerText();
-    const sent = await inboxV2(mock.origin, phone);
+    const sent = await inboxV2(suite.mock.origin, phone);
     assert.equal(sent.length, 1);
     assert.equal(code, sent[0].code);
     const id = await text(page, "#auth-id");
@@ -162,10 +131,10 @@ describe("sign-in demo, v2 (Prelude)", () => {
     assert.equal(await page.locator("#feedback").isVisible(), false, "the v1 onboarding question is not asked");
     // Webhooks went to the demo server and it took them (200).
     await page.locator("#timeline .event").nth(2).waitFor();
-    const log = await webhookLog(mock.origin, id);
+    const log = await webhookLog(suite.mock.origin, id);
     assert.ok(log.length >= 3, `${log.length} webhooks logged`);
     for (const d of log) {
-      assert.equal(d.url, demo.webhookURL);
+      assert.equal(d.url, suite.demo.webhookURL);
       assert.equal(d.status_or_error, 200, `delivery of ${d.event.type}: ${d.status_or_error}`);
     }
     // Signed out by keyboard: back to the number.
@@ -237,7 +206,7 @@ describe("sign-in demo, v2 (Prelude)", () => {
     assert.equal(await text(page, "#auth-id"), id, "the same verification");
     assert.equal(await text(page, "#auth-badge"), "Code sent again");
     await page.waitForFunction(() => document.querySelectorAll("#inbox .sms:not(.old)").length === 2);
-    const sent = await inboxV2(mock.origin, phone);
+    const sent = await inboxV2(suite.mock.origin, phone);
     assert.equal(sent.length, 2);
     assert.deepEqual(
       sent.map((m) => m.verification_id),
@@ -275,8 +244,8 @@ describe("sign-in demo, v2 (Prelude)", () => {
     assert.match(shown, /Delivery report: delivered/);
     await page.locator("#status-live", { hasText: "updated" }).waitFor();
     // What the page shows is what the mock sent and the server verified.
-    const log = await webhookLog(mock.origin, id);
-    const kept = await events(demo, id);
+    const log = await webhookLog(suite.mock.origin, id);
+    const kept = await events(suite.demo, id);
     assert.deepEqual(
       kept.map((e) => e.id).sort(),
       log.map((d) => d.event.id).sort(),
@@ -291,7 +260,7 @@ describe("sign-in demo, v2 (Prelude)", () => {
       payload: { ...real.payload, status: "undeliverable" },
     });
     const post = (body, headers) =>
-      fetch(demo.webhookURL, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+      fetch(suite.demo.webhookURL, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
     const refused = await post(forged, { "x-webhook-signature": forgedSignature(forged) });
     assert.equal(refused.status, 401);
     assert.equal((await refused.json()).error, "bad_signature");
@@ -309,7 +278,7 @@ describe("sign-in demo, v2 (Prelude)", () => {
     const replay = await post(genuine.body, { "x-webhook-signature": genuine.signature });
     assert.deepEqual(await replay.json(), { ok: true, duplicate: true });
     // Shown nowhere: not in the server's events, not on the page after more polls.
-    const after = await events(demo, id);
+    const after = await events(suite.demo, id);
     assert.equal(after.length, kept.length);
     assert.ok(!after.some((e) => e.id === "evt_forged0000000000000000000"));
     await page.waitForTimeout(2200);
@@ -339,7 +308,7 @@ describe("sign-in demo, v2 (Prelude)", () => {
     assert.equal(await text(page, "#auth-risk"), "Blocked: suspicious (prefix concentration, fraud database)");
     assert.match(await text(page, "#auth-id"), /^vrf_/);
     await page.locator("#timeline .empty", { hasText: "Nothing was sent, so no webhook came." }).waitFor();
-    assert.equal((await inboxV2(mock.origin, "+14155550666")).length, 0, "no message");
+    assert.equal((await inboxV2(suite.mock.origin, "+14155550666")).length, 0, "no message");
     await shot(page, "desktop-6-blocked-suspicious");
     // A toll-free number is no line for codes.
     assert.match(await tryNumber("800 555 0123"), /This number can't receive codes/);
@@ -347,7 +316,7 @@ describe("sign-in demo, v2 (Prelude)", () => {
     // The unallocated area code 999.
     assert.match(await tryNumber("999 555 0123"), /This number doesn't exist/);
     // A number the account put on its block list.
-    const listed = await v2(mock.origin, "POST", "/verification/management/phone-numbers/block", {
+    const listed = await v2(suite.mock.origin, "POST", "/verification/management/phone-numbers/block", {
       phone_number: "+14155550199",
     });
     assert.equal(listed.status, 200, JSON.stringify(listed.body));
@@ -363,7 +332,7 @@ describe("sign-in demo, v2 (Prelude)", () => {
     );
     await page.click("#change-number");
     // A country the API does not serve: a DingApiError (400), in plain words.
-    s.allow(/status of 400/, `${mock.origin}/v2/verification`);
+    s.allow(/status of 400/, `${suite.mock.origin}/v2/verification`);
     assert.match(await tryNumber("+999 1234 5678"), /can't send codes to numbers in that country/);
     assert.equal(s.allowed().length, 1, "the refused request was made once");
   });
@@ -375,7 +344,7 @@ describe("sign-in demo, v2 (Prelude)", () => {
     const code = await sendCode(page, "415 555 0144");
     // Nine more sends from elsewhere: ten in the hour, the mock's limit.
     for (let i = 0; i < 9; i++) {
-      const res = await v2(mock.origin, "POST", "/verification", { target: { type: "phone_number", value: phone } });
+      const res = await v2(suite.mock.origin, "POST", "/verification", { target: { type: "phone_number", value: phone } });
       assert.notEqual(res.body.status, "blocked", `send ${i + 2}`);
     }
     await page.focus("#resend");
@@ -386,7 +355,7 @@ describe("sign-in demo, v2 (Prelude)", () => {
     assert.equal(await page.locator("#verify").isVisible(), true, "the code step stays usable");
     await shot(page, "desktop-7-too-many-attempts");
     // The newest window's code still works (the open window takes checks).
-    const newest = (await inboxV2(mock.origin, phone)).at(-1).code;
+    const newest = (await inboxV2(suite.mock.origin, phone)).at(-1).code;
     await page.locator("#code").fill(newest);
     await page.keyboard.press("Enter");
     await page.locator("#done").waitFor({ state: "visible" });
@@ -434,7 +403,7 @@ describe("sign-in demo, v2 (Prelude)", () => {
     };
     // Ported (0669): another carrier now, the first one named.
     const ported = await lookUp("415 555 0669");
-    const direct = (await v2(mock.origin, "GET", `/lookup/${encodeURIComponent("+14155550669")}?type=cnam`)).body;
+    const direct = (await v2(suite.mock.origin, "GET", `/lookup/${encodeURIComponent("+14155550669")}?type=cnam`)).body;
     assert.equal(ported["Line type"], "Mobile");
     assert.equal(ported.Country, "United States (US)");
     assert.equal(ported.Carrier, direct.network_info.carrier_name);

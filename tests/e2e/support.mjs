@@ -1,8 +1,11 @@
 // Helpers for the end-to-end tests: start the mock server (v1 and v2 APIs)
 // and the demo's server (static files and the webhook receiver) on free
 // loopback ports (and stop them, even when a test fails), launch Debian's
-// chromium with playwright-core, and watch a page for console errors and
-// layout shifts.
+// chromium with playwright-core, watch a page for console errors and
+// layout shifts, and register the hooks both demo suites share
+// (demoSuite).
+import { after, afterEach, before } from "node:test";
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -238,4 +241,51 @@ export async function v2(origin, method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+/**
+ * Registers the hooks an e2e suite of the demo shares, and returns its state.
+ * Before the tests: the screenshots whose names start with one of
+ * `screenshots` removed, a mock started with `mockArgs`, the demo's server on
+ * it, and chromium. After them: chromium closed and every server in
+ * `suite.servers` stopped (a test adds its own there). After each test: the
+ * page it opened with `suite.openPage` closed, and the test failed on a
+ * console error, a page error or a layout shift of 0.05 or more.
+ */
+export function demoSuite({ mockArgs, screenshots }) {
+  const suite = {
+    mock: null,
+    demo: null,
+    browser: null,
+    servers: [],
+    current: null, // the page of the running test, checked after it
+    /** A page of its own for the running test (see openPage). */
+    async openPage(options) {
+      suite.current = await openPage(suite.browser, options);
+      return suite.current;
+    },
+  };
+  before(async () => {
+    for (const prefix of screenshots) cleanScreenshots(prefix);
+    suite.mock = await startMock(mockArgs);
+    suite.servers.push(suite.mock);
+    suite.demo = await startDemo(suite.mock.url);
+    suite.servers.push(suite.demo);
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close().catch(() => {});
+    await Promise.all(suite.servers.map((s) => s.stop()));
+  });
+  afterEach(async () => {
+    if (!suite.current) return;
+    const session = suite.current;
+    suite.current = null;
+    // Layout shifts over the whole test (unless the test closed its page itself).
+    const shift = await session.layoutShift().catch(() => null);
+    await session.context.close().catch(() => {});
+    assert.deepEqual(session.problems(), [], "console errors or page errors");
+    if (shift) assert.ok(shift.total < 0.05, `layout shifts ${shift.total}: ${JSON.stringify(shift.shifts)}`);
+  });
+  return suite;
 }
