@@ -14,12 +14,12 @@ import {
   DingDecodeError,
   DingValidationError,
 } from "ding-otp";
+import { freshNumber } from "./flow.mjs";
 
 const serverURL = process.env.DING_MOCK_URL;
 assert.ok(serverURL, "DING_MOCK_URL is set");
 const customerUuid = "0b6f2a4e-5d1c-4e8a-9f3b-7c2d1e0a9b84";
 const ding = new Ding({ apiKey: "test-key", serverURL });
-const freshNumber = () => "+1415" + String(1_000_000 + Math.floor(Math.random() * 8_999_999));
 
 async function inboxCode(phoneNumber) {
   const res = await fetch(`${serverURL}/_mock/messages?phone_number=${encodeURIComponent(phoneNumber)}`);

@@ -5,10 +5,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { Prelude, verifyWebhook, DingWebhookError, DingHttpError, DingValidationError } from "ding-otp/prelude";
+import { freshNumber } from "./flow.mjs";
 
 const origin = new URL(process.env.DING_MOCK_URL).origin;
 const prelude = new Prelude({ apiKey: "test-key", serverURL: origin });
-const freshNumber = () => "+1415" + String(1_000_000 + Math.floor(Math.random() * 8_999_999));
 const mock = async (path) => (await fetch(`${origin}/v2/_mock${path}`)).json();
 const inbox = async (value) => (await mock(`/messages?phone_number=${encodeURIComponent(value)}`)).messages;
 

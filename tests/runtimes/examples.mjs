@@ -5,6 +5,7 @@
 //   node examples.mjs worker URL           the Worker of examples/worker,
 //       served by `wrangler dev` at URL
 import { spawnSync } from "node:child_process";
+import { freshNumber } from "./flow.mjs";
 
 const [mode, where, ...command] = process.argv.slice(2);
 const mock = process.env.DING_MOCK_URL;
@@ -13,7 +14,7 @@ if (!mock || !where || (mode === "cli" && command.length === 0)) {
   process.exit(2);
 }
 const customerUuid = "0b6f2a4e-5d1c-4e8a-9f3b-7c2d1e0a9b84";
-const phoneNumber = "+1415" + String(1_000_000 + Math.floor(Math.random() * 8_999_999));
+const phoneNumber = freshNumber();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 function check(ok, what, got) {
   if (!ok) throw new Error(`${what} (got ${JSON.stringify(got)})`);
@@ -74,7 +75,7 @@ if (mode === "cli") {
 
   // v2: the mock delivers the webhooks to the Worker (PRELUDE_CALLBACK_URL),
   // which checks them with the key the mock publishes (PRELUDE_WEBHOOK_KEY).
-  const v2Number = "+1415" + String(1_000_000 + Math.floor(Math.random() * 8_999_999));
+  const v2Number = freshNumber();
   const v2sent = await post("/api/v2/send", { phoneNumber: v2Number });
   check(v2sent.status === 200 && v2sent.body.status === "success" && v2sent.body.id.startsWith("vrf_"), "v2 send", v2sent);
   const origin = new URL(mock).origin;

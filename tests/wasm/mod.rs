@@ -66,9 +66,12 @@ fn faulty_client() -> Ding {
 }
 
 /// A fresh US number per test, so tests do not share state on the mock.
+/// Its last four digits run from 1000 to 9999, so it is never one of the
+/// mock's magic numbers (last four digits 0666 to 0669).
 fn fresh_number() -> String {
-    let n = (js_sys::Math::random() * 9_000_000.0) as u32 + 1_000_000;
-    format!("+1415{n}")
+    let exchange = (js_sys::Math::random() * 800.0) as u32 + 200;
+    let line = (js_sys::Math::random() * 9_000.0) as u32 + 1_000;
+    format!("+1415{exchange}{line}")
 }
 
 async fn ok(p: Promise) -> JsValue {
