@@ -3,8 +3,8 @@
 // For each kind of client (ding-otp, the raw fetch baseline, the official
 // SDK when `peer`), the same create + check app as the size figure
 // (scripts/sizes.mjs, bench/apis.mjs) becomes a Worker: bundled by esbuild
-// as wrangler does (conditions workerd and worker, the entry's .wasm beside
-// the bundle as a CompiledWasm module), with the global `fetch` replaced by
+// as wrangler does (tests/runtimes/worker-options.mjs, the entry's .wasm
+// beside the bundle as a CompiledWasm module), with the global `fetch` replaced by
 // the in-memory one (bench/worker-fetch.mjs). Each sample starts a fresh
 // workerd through miniflare (tests/runtimes installs it), times
 // `new Miniflare` until it is ready (workerd starts, compiles the modules and

@@ -45,8 +45,9 @@ pub struct Api {
     /// The server used without `serverURL`.
     pub default_server: &'static str,
     /// The path every operation adds below `serverURL` (`/v2`), or empty.
-    /// A `serverURL` that already ends in it is refused: every path would
-    /// carry it twice and every call end in a 404.
+    /// A `serverURL` that already ends in it is refused
+    /// ([`server::base`]): every path would carry it twice and every call
+    /// end in a 404.
     pub path_prefix: &'static str,
     /// How the key is sent.
     pub auth: Auth,
@@ -132,16 +133,8 @@ impl Client {
                 let s = s
                     .as_string()
                     .ok_or_else(|| FieldError::new("serverURL", crate::core::text::expected("a string", &s)))?;
-                let base = server::base(&s, server::parse(&s), api.default_server)
-                    .map_err(|p| FieldError::new("serverURL", p))?;
-                if !api.path_prefix.is_empty() && base.ends_with(api.path_prefix) {
-                    let mut p = String::from("must not end in ");
-                    p.push_str(api.path_prefix);
-                    p.push_str(": the client adds it to every path, so give the API's root, like ");
-                    p.push_str(api.default_server);
-                    return Err(FieldError::new("serverURL", p));
-                }
-                base
+                server::base(&s, server::parse(&s), api.default_server, api.path_prefix)
+                    .map_err(|p| FieldError::new("serverURL", p))?
             }
         };
         let timing = read_timing(options, Timing::default())?;

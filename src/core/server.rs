@@ -42,11 +42,14 @@ pub fn is_loopback(hostname: &str) -> bool {
 /// parser read from it) and returns the base for request URLs: the
 /// parser's serialisation without a trailing slash. Plain `http` is
 /// accepted only for loopback hosts (a local mock), so an API key never
-/// travels unencrypted over a network.
+/// travels unencrypted over a network. `prefix` is the path the client adds
+/// to every request (`/v2`, or empty): a base that already ends in it is
+/// refused, since every path would carry it twice. `example` is the API's
+/// own server, shown in the messages.
 ///
 /// # Errors
 /// A phrase that follows `serverURL` in the message.
-pub fn base(input: &str, parsed: Option<ParsedUrl>, example: &str) -> Result<String, String> {
+pub fn base(input: &str, parsed: Option<ParsedUrl>, example: &str, prefix: &str) -> Result<String, String> {
     let must_be = || {
         let mut s = String::from("must be an absolute https URL like ");
         s.push_str(example);
@@ -75,7 +78,15 @@ pub fn base(input: &str, parsed: Option<ParsedUrl>, example: &str) -> Result<Str
     if !https && !is_loopback(&u.hostname) {
         return Err("must use https (plain http is allowed only for localhost, 127.0.0.1 and [::1])".into());
     }
-    Ok(u.href.trim_end_matches('/').to_owned())
+    let base = u.href.trim_end_matches('/');
+    if !prefix.is_empty() && base.ends_with(prefix) {
+        let mut s = String::from("must not end in ");
+        s.push_str(prefix);
+        s.push_str(": the client adds it to every path, so give the API's root, like ");
+        s.push_str(example);
+        return Err(s);
+    }
+    Ok(base.to_owned())
 }
 
 /// Appends `segment` percent-encoded so that it stays one path segment:

@@ -54,7 +54,32 @@ fn whatwg(input: &str) -> Option<ParsedUrl> {
 }
 
 fn base(input: &str) -> Result<String, String> {
-    server::base(input, whatwg(input), "https://api.ding.live/v1")
+    server::base(input, whatwg(input), "https://api.ding.live/v1", "")
+}
+
+/// The v2 client's rule: its paths add `/v2`, so a base ending in it is refused.
+#[test]
+fn a_base_that_ends_in_the_api_path_is_refused() {
+    let v2 = |input: &str| server::base(input, whatwg(input), "https://api.prelude.dev", "/v2");
+    for bad in [
+        "https://api.prelude.dev/v2",
+        "https://api.prelude.dev/v2/",
+        "https://proxy.example/prelude/v2",
+        "http://[::1]:8787/v2",
+    ] {
+        let e = v2(bad).unwrap_err();
+        assert!(e.starts_with("must not end in /v2") && e.contains("https://api.prelude.dev"), "{bad:?}: {e}");
+    }
+    for (good, b) in [
+        ("https://api.prelude.dev/", "https://api.prelude.dev"),
+        ("https://proxy.example/v2x", "https://proxy.example/v2x"),
+        ("https://proxy.example/v2/prelude", "https://proxy.example/v2/prelude"),
+        ("https://api.prelude.dev/V2", "https://api.prelude.dev/V2"),
+    ] {
+        assert_eq!(v2(good).as_deref(), Ok(b), "{good:?}");
+    }
+    // v1's server URL ends in /v1 and its paths start below it.
+    assert_eq!(base("https://api.ding.live/v1").as_deref(), Ok("https://api.ding.live/v1"));
 }
 
 #[test]
